@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.core.demo;
+
+import java.time.LocalDate;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.core.store.StoreException;
+
+/** Loads the demo province into an empty database, once. */
+public final class DemoLoader {
+
+    /** Meta key set when the demo is loaded; its value is the day it was. */
+    public static final String META_KEY = "demo.loaded";
+
+    /** What a load did. */
+    public enum Outcome {
+        LOADED, ALREADY_LOADED
+    }
+
+    private DemoLoader() {
+    }
+
+    /**
+     * Writes the demo in one transaction. A database that already holds the demo is left as it
+     * is; one that holds other data is refused, so that demo records never mix with real ones.
+     */
+    public static Outcome load(Store store, String actor) {
+        DemoData data = DemoProvince.generate();
+        return store.write(actor, w -> {
+            if (w.meta(META_KEY).isPresent()) {
+                return Outcome.ALREADY_LOADED;
+            }
+            if (w.unitCount() > 0) {
+                throw new StoreException(StoreException.Reason.NOT_EMPTY, store.dataDir().toString(), null);
+            }
+            data.units().forEach(w::save);
+            data.stations().forEach(w::save);
+            data.staff().forEach(w::save);
+            data.hamlets().forEach(w::save);
+            data.workers().forEach(w::save);
+            data.figures().forEach(w::save);
+            w.putMeta(META_KEY, LocalDate.now().toString());
+            return Outcome.LOADED;
+        });
+    }
+
+    /** Whether the store holds the demo. */
+    public static boolean isLoaded(Store store) {
+        return store.meta(META_KEY).isPresent();
+    }
+}

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.core.station;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A health station (trạm y tế) of a commune-level unit. */
+public record Station(UUID id, UUID unitId, String name, StationKind kind, UUID parentStationId,
+                      String address, String phone) {
+
+    public Station {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+    }
+}

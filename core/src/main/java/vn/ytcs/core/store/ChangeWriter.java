@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.core.store;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.UpdatableRecord;
+import vn.ytcs.core.change.Hlc;
+import vn.ytcs.core.change.HybridClock;
+import vn.ytcs.core.text.VietText;
+import vn.ytcs.core.store.jooq.tables.records.AuditLogRecord;
+
+import static vn.ytcs.core.store.jooq.Tables.AUDIT_LOG;
+
+/**
+ * The one place where synced rows are created, changed and deleted: stamps site, version and
+ * time, writes the audit trail, and stores text as NFC. Every synced table has the columns
+ * ID, SITE_ID, VERSION, UPDATED_AT and DELETED.
+ */
+final class ChangeWriter {
+
+    private static final Set<String> BOOKKEEPING = Set.of("ID", "SITE_ID", "VERSION", "UPDATED_AT", "DELETED");
+
+    private final DSLContext ctx;
+    private final HybridClock clock;
+    private final UUID site;
+    private final String actor;
+
+    ChangeWriter(DSLContext ctx, HybridClock clock, UUID site, String actor) {
+        this.ctx = ctx;
+        this.clock = clock;
+        this.site = site;
+        this.actor = actor;
+    }
+
+    /** Creates the row, or updates the fields of the existing row that differ from {@code incoming}. */
+    <R extends UpdatableRecord<R>> void save(Table<R> table, R incoming) {
+        normalizeText(incoming);
+        Field<UUID> id = uuidField(table, "ID");
+        UUID recordId = Objects.requireNonNull(incoming.get(id), "id");
+        R existing = ctx.selectFrom(table).where(id.eq(recordId)).fetchOne();
+        Hlc version = clock.next();
+        OffsetDateTime now = now(version);
+        if (existing == null) {
+            incoming.set(uuidField(table, "SITE_ID"), site);
+            stamp(table, incoming, version, now);
+            incoming.set(booleanField(table, "DELETED"), false);
+            ctx.executeInsert(incoming);
+            audit(table, recordId, "CREATE", null, null, null, version, now);
+            return;
+        }
+        boolean changed = false;
+        for (Field<?> f : table.fields()) {
+            if (BOOKKEEPING.contains(f.getName())) {
+                continue;
+            }
+            Object before = existing.get(f);
+            Object after = incoming.get(f);
+            if (!Objects.equals(before, after)) {
+                audit(table, recordId, "UPDATE", f.getName(), before, after, version, now);
+                copy(f, incoming, existing);
+                changed = true;
+            }
+        }
+        if (Boolean.TRUE.equals(existing.get(booleanField(table, "DELETED")))) {
+            existing.set(booleanField(table, "DELETED"), false);
+            audit(table, recordId, "UPDATE", "DELETED", true, false, version, now);
+            changed = true;
+        }
+        if (changed) {
+            stamp(table, existing, version, now);
+            ctx.executeUpdate(existing);
+        }
+    }
+
+    /** Turns the row into a tombstone. Returns false when there was no live row. */
+    <R extends UpdatableRecord<R>> boolean delete(Table<R> table, UUID recordId) {
+        Field<UUID> id = uuidField(table, "ID");
+        R existing = ctx.selectFrom(table).where(id.eq(recordId)).fetchOne();
+        if (existing == null || Boolean.TRUE.equals(existing.get(booleanField(table, "DELETED")))) {
+            return false;
+        }
+        Hlc version = clock.next();
+        OffsetDateTime now = now(version);
+        existing.set(booleanField(table, "DELETED"), true);
+        stamp(table, existing, version, now);
+        ctx.executeUpdate(existing);
+        audit(table, recordId, "DELETE", null, null, null, version, now);
+        return true;
+    }
+
+    private static <T> void copy(Field<T> f, org.jooq.Record from, org.jooq.Record to) {
+        to.set(f, from.get(f));
+    }
+
+    private <R extends UpdatableRecord<R>> void stamp(Table<R> table, R row, Hlc version, OffsetDateTime now) {
+        row.set(table.field("VERSION", String.class), version.toString());
+        row.set(table.field("UPDATED_AT", OffsetDateTime.class), now);
+    }
+
+    private static OffsetDateTime now(Hlc version) {
+        return OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(version.millis()), ZoneOffset.UTC);
+    }
+
+    private void audit(Table<?> table, UUID recordId, String action, String field, Object before, Object after,
+                       Hlc version, OffsetDateTime now) {
+        AuditLogRecord row = ctx.newRecord(AUDIT_LOG);
+        row.setChangedAt(now);
+        row.setActor(actor);
+        row.setSiteId(site);
+        row.setTableName(table.getName());
+        row.setRecordId(recordId);
+        row.setAction(action);
+        row.setField(field);
+        row.setOldValue(text(before));
+        row.setNewValue(text(after));
+        row.setVersion(version.toString());
+        row.insert();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static void normalizeText(org.jooq.Record row) {
+        for (Field<?> f : row.fields()) {
+            if (f.getType() == String.class) {
+                @SuppressWarnings("unchecked")
+                Field<String> s = (Field<String>) f;
+                String value = row.get(s);
+                if (value != null) {
+                    row.set(s, VietText.nfc(value.strip()));
+                }
+            }
+        }
+    }
+
+    private static Field<UUID> uuidField(Table<?> table, String name) {
+        return Objects.requireNonNull(table.field(name, UUID.class), name);
+    }
+
+    private static Field<Boolean> booleanField(Table<?> table, String name) {
+        return Objects.requireNonNull(table.field(name, Boolean.class), name);
+    }
+}

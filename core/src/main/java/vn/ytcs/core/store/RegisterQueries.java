@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.core.store;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import vn.ytcs.core.figures.CommuneYear;
+import vn.ytcs.core.figures.FiguresService;
+import vn.ytcs.core.hamlet.Hamlet;
+import vn.ytcs.core.hamlet.HamletService;
+import vn.ytcs.core.hamlet.HamletWorker;
+import vn.ytcs.core.staff.StaffMember;
+import vn.ytcs.core.staff.StaffService;
+import vn.ytcs.core.station.Station;
+import vn.ytcs.core.station.StationKind;
+import vn.ytcs.core.station.StationService;
+import vn.ytcs.core.text.VietText;
+import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitService;
+import vn.ytcs.core.unit.UnitSuccession;
+import vn.ytcs.core.unit.UnitTree;
+
+import static vn.ytcs.core.store.jooq.Tables.ADMIN_UNIT;
+import static vn.ytcs.core.store.jooq.Tables.COMMUNE_YEAR;
+import static vn.ytcs.core.store.jooq.Tables.HAMLET;
+import static vn.ytcs.core.store.jooq.Tables.HAMLET_WORKER;
+import static vn.ytcs.core.store.jooq.Tables.STAFF;
+import static vn.ytcs.core.store.jooq.Tables.STATION;
+import static vn.ytcs.core.store.jooq.Tables.UNIT_SUCCESSION;
+
+/** Read side of the register: live rows only (tombstones are never returned). */
+final class RegisterQueries implements UnitService, StationService, StaffService, HamletService, FiguresService {
+
+    /** Vietnamese lists sort people by given name (the last word), then by the whole name. */
+    private static final Comparator<StaffMember> STAFF_ORDER = VietText.<StaffMember>order(m -> givenName(m.fullName()))
+            .thenComparing(VietText.order(StaffMember::fullName));
+
+    private final DSLContext ctx;
+
+    RegisterQueries(DSLContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public LocalDate defaultAsOf(LocalDate today) {
+        boolean any = ctx.fetchExists(ADMIN_UNIT, ADMIN_UNIT.DELETED.isFalse().and(validOn(today)));
+        if (any) {
+            return today;
+        }
+        LocalDate lastEnd = ctx.select(DSL.max(ADMIN_UNIT.VALID_TO)).from(ADMIN_UNIT)
+                .where(ADMIN_UNIT.DELETED.isFalse()).and(ADMIN_UNIT.VALID_TO.le(today))
+                .fetchOne(0, LocalDate.class);
+        return lastEnd == null ? today : lastEnd.minusDays(1);
+    }
+
+    private static Condition validOn(LocalDate day) {
+        return ADMIN_UNIT.VALID_FROM.le(day).and(ADMIN_UNIT.VALID_TO.isNull().or(ADMIN_UNIT.VALID_TO.gt(day)));
+    }
+
+    @Override
+    public UnitTree tree(LocalDate asOf) {
+        return new UnitTree(ctx.selectFrom(ADMIN_UNIT)
+                .where(ADMIN_UNIT.DELETED.isFalse())
+                .and(validOn(asOf))
+                .fetch(Mapping::unit));
+    }
+
+    @Override
+    public Optional<Unit> byCode(String code, LocalDate asOf) {
+        return ctx.selectFrom(ADMIN_UNIT)
+                .where(ADMIN_UNIT.DELETED.isFalse())
+                .and(ADMIN_UNIT.CODE.equalIgnoreCase(code.trim()))
+                .and(validOn(asOf))
+                .fetchOptional(Mapping::unit);
+    }
+
+    @Override
+    public List<UnitSuccession> successions(Unit unit) {
+        return ctx.selectFrom(UNIT_SUCCESSION)
+                .where(UNIT_SUCCESSION.DELETED.isFalse())
+                .and(UNIT_SUCCESSION.FROM_UNIT_ID.eq(unit.id()).or(UNIT_SUCCESSION.TO_UNIT_ID.eq(unit.id())))
+                .orderBy(UNIT_SUCCESSION.EFFECTIVE_DATE)
+                .fetch(Mapping::succession);
+    }
+
+    @Override
+    public Optional<Station> stationOf(UUID communeId) {
+        return ctx.selectFrom(STATION)
+                .where(STATION.DELETED.isFalse())
+                .and(STATION.UNIT_ID.eq(communeId))
+                .and(STATION.STATION_KIND.eq(StationKind.STATION.name()))
+                .orderBy(STATION.ID)
+                .limit(1)
+                .fetchOptional(Mapping::station);
+    }
+
+    @Override
+    public List<Station> stationsOf(Collection<UUID> communeIds) {
+        return ctx.selectFrom(STATION)
+                .where(STATION.DELETED.isFalse())
+                .and(STATION.UNIT_ID.in(communeIds))
+                .fetch(Mapping::station);
+    }
+
+    @Override
+    public List<StaffMember> staffOf(Collection<UUID> stationIds) {
+        List<StaffMember> staff = ctx.selectFrom(STAFF)
+                .where(STAFF.DELETED.isFalse())
+                .and(STAFF.STATION_ID.in(stationIds))
+                .fetch(Mapping::staff);
+        staff.sort(STAFF_ORDER);
+        return staff;
+    }
+
+    @Override
+    public List<Hamlet> hamletsOf(Collection<UUID> communeIds) {
+        List<Hamlet> hamlets = ctx.selectFrom(HAMLET)
+                .where(HAMLET.DELETED.isFalse())
+                .and(HAMLET.COMMUNE_ID.in(communeIds))
+                .fetch(Mapping::hamlet);
+        hamlets.sort(VietText.order(Hamlet::name));
+        return hamlets;
+    }
+
+    @Override
+    public List<HamletWorker> workersOf(Collection<UUID> hamletIds) {
+        return ctx.selectFrom(HAMLET_WORKER)
+                .where(HAMLET_WORKER.DELETED.isFalse())
+                .and(HAMLET_WORKER.HAMLET_ID.in(hamletIds))
+                .orderBy(HAMLET_WORKER.WORKER_ROLE, HAMLET_WORKER.FULL_NAME)
+                .fetch(Mapping::worker);
+    }
+
+    @Override
+    public List<CommuneYear> figuresOf(Collection<UUID> communeIds) {
+        return ctx.selectFrom(COMMUNE_YEAR)
+                .where(COMMUNE_YEAR.DELETED.isFalse())
+                .and(COMMUNE_YEAR.UNIT_ID.in(communeIds))
+                .orderBy(COMMUNE_YEAR.FIGURE_YEAR)
+                .fetch(Mapping::figures);
+    }
+
+    private static String givenName(String fullName) {
+        String trimmed = fullName.strip();
+        int space = trimmed.lastIndexOf(' ');
+        return space < 0 ? trimmed : trimmed.substring(space + 1);
+    }
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.core.store;
+
+import java.util.Optional;
+import java.util.UUID;
+import vn.ytcs.core.figures.CommuneYear;
+import vn.ytcs.core.hamlet.Hamlet;
+import vn.ytcs.core.hamlet.HamletWorker;
+import vn.ytcs.core.staff.StaffMember;
+import vn.ytcs.core.station.Station;
+import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitSuccession;
+
+/**
+ * Writes register records inside one transaction (see {@link Store#write}). A save creates the
+ * record or changes the fields that differ; each change gets a new version and audit rows.
+ * Text is stored in NFC.
+ */
+public interface RegisterWriter {
+
+    void save(Unit unit);
+
+    void save(UnitSuccession succession);
+
+    void save(Station station);
+
+    void save(StaffMember member);
+
+    void save(Hamlet hamlet);
+
+    void save(HamletWorker worker);
+
+    void save(CommuneYear figures);
+
+    /** Number of live administrative units in the database. */
+    int unitCount();
+
+    Optional<String> meta(String key);
+
+    void putMeta(String key, String value);
+
+    /** Marks a record of the named kind as deleted (a tombstone; nothing is removed). */
+    void delete(RecordKind kind, UUID id);
+
+    /** The kinds of register record, by table. */
+    enum RecordKind {
+        UNIT, SUCCESSION, STATION, STAFF, HAMLET, HAMLET_WORKER, COMMUNE_YEAR
+    }
+}

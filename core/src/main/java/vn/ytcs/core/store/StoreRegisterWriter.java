@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.core.store;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import vn.ytcs.core.figures.CommuneYear;
+import vn.ytcs.core.hamlet.Hamlet;
+import vn.ytcs.core.hamlet.HamletWorker;
+import vn.ytcs.core.staff.StaffMember;
+import vn.ytcs.core.station.Station;
+import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitSuccession;
+
+import static vn.ytcs.core.store.jooq.Tables.ADMIN_UNIT;
+import static vn.ytcs.core.store.jooq.Tables.APP_META;
+import static vn.ytcs.core.store.jooq.Tables.COMMUNE_YEAR;
+import static vn.ytcs.core.store.jooq.Tables.HAMLET;
+import static vn.ytcs.core.store.jooq.Tables.HAMLET_WORKER;
+import static vn.ytcs.core.store.jooq.Tables.STAFF;
+import static vn.ytcs.core.store.jooq.Tables.STATION;
+import static vn.ytcs.core.store.jooq.Tables.UNIT_SUCCESSION;
+
+final class StoreRegisterWriter implements RegisterWriter {
+
+    private final DSLContext ctx;
+    private final ChangeWriter changes;
+
+    StoreRegisterWriter(DSLContext ctx, ChangeWriter changes) {
+        this.ctx = ctx;
+        this.changes = changes;
+    }
+
+    @Override
+    public void save(Unit unit) {
+        changes.save(ADMIN_UNIT, Mapping.row(ctx, unit));
+    }
+
+    @Override
+    public void save(UnitSuccession succession) {
+        changes.save(UNIT_SUCCESSION, Mapping.row(ctx, succession));
+    }
+
+    @Override
+    public void save(Station station) {
+        changes.save(STATION, Mapping.row(ctx, station));
+    }
+
+    @Override
+    public void save(StaffMember member) {
+        changes.save(STAFF, Mapping.row(ctx, member));
+    }
+
+    @Override
+    public void save(Hamlet hamlet) {
+        changes.save(HAMLET, Mapping.row(ctx, hamlet));
+    }
+
+    @Override
+    public void save(HamletWorker worker) {
+        changes.save(HAMLET_WORKER, Mapping.row(ctx, worker));
+    }
+
+    @Override
+    public void save(CommuneYear figures) {
+        changes.save(COMMUNE_YEAR, Mapping.row(ctx, figures));
+    }
+
+    @Override
+    public int unitCount() {
+        return ctx.fetchCount(ADMIN_UNIT, ADMIN_UNIT.DELETED.isFalse());
+    }
+
+    @Override
+    public Optional<String> meta(String key) {
+        return Optional.ofNullable(ctx.select(APP_META.META_VALUE).from(APP_META).where(APP_META.META_KEY.eq(key))
+                .fetchOne(APP_META.META_VALUE));
+    }
+
+    @Override
+    public void putMeta(String key, String value) {
+        ctx.mergeInto(APP_META).using(ctx.selectOne())
+                .on(APP_META.META_KEY.eq(key))
+                .whenMatchedThenUpdate().set(APP_META.META_VALUE, value)
+                .whenNotMatchedThenInsert(APP_META.META_KEY, APP_META.META_VALUE).values(key, value)
+                .execute();
+    }
+
+    @Override
+    public void delete(RecordKind kind, UUID id) {
+        switch (kind) {
+            case UNIT -> changes.delete(ADMIN_UNIT, id);
+            case SUCCESSION -> changes.delete(UNIT_SUCCESSION, id);
+            case STATION -> changes.delete(STATION, id);
+            case STAFF -> changes.delete(STAFF, id);
+            case HAMLET -> changes.delete(HAMLET, id);
+            case HAMLET_WORKER -> changes.delete(HAMLET_WORKER, id);
+            case COMMUNE_YEAR -> changes.delete(COMMUNE_YEAR, id);
+        }
+    }
+}
