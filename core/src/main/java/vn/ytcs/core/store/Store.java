@@ -39,11 +39,15 @@ import static vn.ytcs.core.store.jooq.Tables.SITE;
  */
 public final class Store implements AutoCloseable {
 
-    /** Flyway logs through java.util.logging here; its progress lines are noise on a command line. */
+    /** Flyway and jOOQ log through java.util.logging here; their banners and progress are noise to users. */
     private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+    private static final java.util.logging.Logger JOOQ_LOG = java.util.logging.Logger.getLogger("org.jooq");
 
     static {
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        JOOQ_LOG.setLevel(java.util.logging.Level.WARNING);
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
     }
 
     /** File name of the database inside the data folder, without H2's ".mv.db". */

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app;
+
+import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.core.staff.Sex;
+import vn.ytcs.core.unit.Unit;
+
+/** How domain values read on screen and on the command line. */
+public final class Labels {
+
+    private final Messages messages;
+
+    public Labels(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** "Xã Hỏa Lựu", "Phường I", "Thành phố Vị Thanh". */
+    public String unit(Unit unit) {
+        return messages.get("unit.label", messages.label("unitType", unit.type()), unit.name());
+    }
+
+    /** The code, marked when it is provisional rather than the official national code. */
+    public String code(Unit unit) {
+        return unit.codeOfficial() ? unit.code() : messages.get("unit.code.provisional", unit.code());
+    }
+
+    public String sex(Sex sex) {
+        return messages.label("sex", sex);
+    }
+
+    public String of(String prefix, Enum<?> value) {
+        return messages.label(prefix, value);
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+}

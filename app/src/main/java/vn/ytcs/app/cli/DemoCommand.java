@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import vn.ytcs.core.demo.DemoLoader;
+import vn.ytcs.core.store.Store;
+
+/** {@code ytcs demo}: loads the demo province, once. */
+@Command(name = "demo")
+final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    YtcsCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Store store = parent.openStore()) {
+            DemoLoader.Outcome outcome = DemoLoader.load(store, System.getProperty("user.name", "ytcs"));
+            String key = outcome == DemoLoader.Outcome.LOADED ? "cli.demo.loaded" : "cli.demo.already";
+            spec.commandLine().getOut().println(parent.messages.get(key, store.dataDir().toString()));
+            return Cli.OK;
+        }
+    }
+}

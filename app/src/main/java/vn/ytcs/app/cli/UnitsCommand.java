@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import vn.ytcs.app.Labels;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitTree;
+
+/** {@code ytcs units}: the unit tree as of a day. */
+@Command(name = "units")
+final class UnitsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    YtcsCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", descriptionKey = "cli.option.json")
+    boolean json;
+
+    /** One unit and its children, as printed by {@code --json}. */
+    record UnitNode(String code, boolean codeOfficial, String name, String type, String level, Integer vung,
+                    boolean demo, String note, LocalDate validFrom, LocalDate validTo, List<UnitNode> children) {
+    }
+
+    @Override
+    public Integer call() {
+        try (Store store = parent.openStore()) {
+            LocalDate day = parent.asOf(store);
+            UnitTree tree = store.units().tree(day);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                Json.print(out, tree.roots().stream().map(u -> node(tree, u)).toList());
+                return Cli.OK;
+            }
+            if (tree.isEmpty()) {
+                out.println(parent.messages.get("cli.units.empty", parent.format(day)));
+                return Cli.OK;
+            }
+            Labels labels = new Labels(parent.messages);
+            out.println(parent.messages.get("cli.units.header", parent.format(day)));
+            tree.roots().forEach(root -> print(out, tree, root, 0, labels));
+            if (tree.all().stream().anyMatch(u -> !u.codeOfficial())) {
+                out.println();
+                out.println(parent.messages.get("cli.units.provisionalNote"));
+            }
+            return Cli.OK;
+        }
+    }
+
+    private static UnitNode node(UnitTree tree, Unit u) {
+        return new UnitNode(u.code(), u.codeOfficial(), u.name(), u.type().name(), u.level().name(), u.vung(), u.demo(),
+                u.note(), u.validFrom(), u.validTo(), tree.children(u).stream().map(c -> node(tree, c)).toList());
+    }
+
+    private static void print(PrintWriter out, UnitTree tree, Unit unit, int depth, Labels labels) {
+        out.println("  ".repeat(depth) + labels.unit(unit) + "  [" + labels.code(unit) + "]");
+        tree.children(unit).forEach(child -> print(out, tree, child, depth + 1, labels));
+    }
+}

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.window;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import vn.ytcs.app.Formats;
+import vn.ytcs.app.Labels;
+import vn.ytcs.app.StoreMessages;
+import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.core.store.StoreException;
+import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitTree;
+
+/**
+ * The main window: the unit tree with its search on the left, the selected unit on the right.
+ * Built in code; it binds to {@link MainViewModel} and forwards the user's intents to it.
+ */
+public final class MainWindow {
+
+    private final MainViewModel vm;
+    private final Messages m;
+    private final Labels labels;
+    private final Formats formats;
+    private final BorderPane root = new BorderPane();
+    private final StackPane main = new StackPane();
+    private final TreeView<Unit> tree = new TreeView<>();
+    private final TextField search = new TextField();
+    private final Label asOf = new Label();
+    private final Label demoBadge = new Label();
+    private final Label noMatch = new Label();
+    private final List<Runnable> unbind = new ArrayList<>();
+
+    public MainWindow(MainViewModel vm, Messages messages, Consumer<Locale> changeLanguage) {
+        this.vm = vm;
+        this.m = messages;
+        this.labels = new Labels(messages);
+        this.formats = new Formats(messages.locale());
+        root.setTop(toolbar(changeLanguage));
+        root.setLeft(sidebar());
+        root.setCenter(main);
+
+        listen(vm.phase(), (o, a, b) -> showMain());
+        listen(vm.profile(), (o, a, b) -> showMain());
+        listen(vm.summary(), (o, a, b) -> showMain());
+        listen(vm.busy(), (o, a, b) -> showMain());
+        listen(vm.tree(), (o, a, b) -> rebuildTree());
+        listen(vm.visible(), (o, a, b) -> rebuildTree());
+        listen(vm.asOf(), (o, a, b) -> showAsOf());
+        listen(vm.demo(), (o, a, b) -> demoBadge.setVisible(b));
+        search.setText(vm.filter().get());
+        search.textProperty().bindBidirectional(vm.filter());
+        unbind.add(() -> search.textProperty().unbindBidirectional(vm.filter()));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b.getValue() != vm.selected().get()) {
+                vm.select(b.getValue());
+            }
+        });
+        demoBadge.setVisible(vm.demo().get());
+        showAsOf();
+        rebuildTree();
+        showMain();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Detaches from the view model, before a window in another language takes over. */
+    public void dispose() {
+        unbind.forEach(Runnable::run);
+        unbind.clear();
+    }
+
+    private <T> void listen(ObservableValue<T> value, ChangeListener<T> listener) {
+        value.addListener(listener);
+        unbind.add(() -> value.removeListener(listener));
+    }
+
+    private Node toolbar(Consumer<Locale> changeLanguage) {
+        Label title = new Label(m.get("app.title"));
+        title.getStyleClass().add(Styles.APP_TITLE);
+        demoBadge.setText(m.get("app.demoBadge"));
+        demoBadge.getStyleClass().add(Styles.DEMO_BADGE);
+        demoBadge.setTooltip(new Tooltip(m.get("app.demoBadge.tooltip")));
+        demoBadge.managedProperty().bind(demoBadge.visibleProperty());
+
+        ComboBox<Locale> language = new ComboBox<>();
+        language.getItems().addAll(Messages.VIETNAMESE, Messages.ENGLISH);
+        language.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Locale locale) {
+                return locale == null ? "" : "en".equals(locale.getLanguage()) ? "English" : "Tiếng Việt";
+            }
+
+            @Override
+            public Locale fromString(String s) {
+                return null;
+            }
+        });
+        language.setValue(m.locale());
+        language.setId("language");
+        language.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(m.locale())) {
+                changeLanguage.accept(b);
+            }
+        });
+        Label languageLabel = new Label(m.get("window.language"));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, title, demoBadge, spacer, asOf, languageLabel, language);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(Styles.TOOLBAR);
+        return bar;
+    }
+
+    private Node sidebar() {
+        search.setPromptText(m.get("window.filter.prompt"));
+        search.setId("unit-filter");
+        tree.setId("unit-tree");
+        tree.setShowRoot(true);
+        tree.setCellFactory(t -> new TreeCell<>() {
+            @Override
+            protected void updateItem(Unit unit, boolean empty) {
+                super.updateItem(unit, empty);
+                setText(empty || unit == null ? null : labels.unit(unit));
+            }
+        });
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        noMatch.setWrapText(true);
+        noMatch.getStyleClass().add(Styles.PLACEHOLDER);
+        noMatch.managedProperty().bind(noMatch.visibleProperty());
+        noMatch.setVisible(false);
+        VBox side = new VBox(8, search, noMatch, tree);
+        side.setPadding(new Insets(10));
+        side.setPrefWidth(340);
+        side.getStyleClass().add(Styles.SIDEBAR);
+        return side;
+    }
+
+    private void showAsOf() {
+        asOf.setText(vm.asOf().get() == null ? "" : m.get("window.asOf", formats.date(vm.asOf().get())));
+    }
+
+    /** The tree holds only the units visible for the search; a search expands every branch. */
+    private void rebuildTree() {
+        UnitTree units = vm.tree().get();
+        Set<UUID> visible = vm.visible().get();
+        boolean searching = !vm.filter().get().isBlank();
+        Unit selected = vm.selected().get();
+        List<TreeItem<Unit>> roots = new ArrayList<>();
+        TreeItem<Unit>[] toSelect = new TreeItem[1];
+        for (Unit r : units.roots()) {
+            if (visible.contains(r.id())) {
+                roots.add(item(units, r, visible, searching, selected, toSelect));
+            }
+        }
+        TreeItem<Unit> top;
+        if (roots.size() == 1) {
+            top = roots.get(0);
+            tree.setShowRoot(true);
+        } else {
+            top = new TreeItem<>();
+            top.getChildren().addAll(roots);
+            tree.setShowRoot(false);
+        }
+        top.setExpanded(true);
+        tree.setRoot(top);
+        if (toSelect[0] != null) {
+            tree.getSelectionModel().select(toSelect[0]);
+        }
+        noMatch.setText(m.get("window.noMatch", vm.filter().get()));
+        noMatch.setVisible(searching && roots.isEmpty());
+    }
+
+    private TreeItem<Unit> item(UnitTree units, Unit unit, Set<UUID> visible, boolean expand, Unit selected,
+                                TreeItem<Unit>[] toSelect) {
+        TreeItem<Unit> item = new TreeItem<>(unit);
+        item.setExpanded(expand || unit.parentId() == null);
+        if (selected != null && selected.id().equals(unit.id())) {
+            toSelect[0] = item;
+        }
+        for (Unit child : units.children(unit)) {
+            if (visible.contains(child.id())) {
+                item.getChildren().add(item(units, child, visible, expand, selected, toSelect));
+            }
+        }
+        return item;
+    }
+
+    private void showMain() {
+        main.getChildren().setAll(switch (vm.phase().get()) {
+            case OPENING -> progress(m.get("window.opening"));
+            case LOADING_DEMO -> progress(m.get("window.loadingDemo"));
+            case EMPTY -> emptyPane();
+            case FAILED -> failure();
+            case READY -> detail();
+        });
+    }
+
+    private Node detail() {
+        if (vm.profile().get() != null) {
+            ScrollPane scroll = new ScrollPane(new CommuneView(m).build(vm.profile().get()));
+            scroll.setFitToWidth(true);
+            scroll.setId("commune-view");
+            return scroll;
+        }
+        if (vm.busy().get()) {
+            return progress(m.get("window.loading"));
+        }
+        MainViewModel.UnitSummary summary = vm.summary().get();
+        if (summary != null) {
+            Label title = new Label(labels.unit(summary.unit()));
+            title.getStyleClass().add(Styles.TITLE);
+            Label facts = new Label(m.get("window.unit.summary", summary.communes(), summary.withoutPermanentDoctor()));
+            facts.getStyleClass().add(Styles.FACTS);
+            Label hint = placeholder(m.get("window.select"));
+            VBox box = new VBox(12, title, facts, hint);
+            box.setPadding(new Insets(16, 20, 20, 20));
+            return box;
+        }
+        return placeholder(m.get("window.select"));
+    }
+
+    private Node emptyPane() {
+        Label title = new Label(m.get("window.empty.title"));
+        title.getStyleClass().add(Styles.TITLE);
+        Label text = placeholder(m.get("window.empty.text", vm.dataDir().toString()));
+        Button load = new Button(m.get("window.empty.loadDemo"));
+        load.setId("load-demo");
+        load.setDefaultButton(true);
+        load.setOnAction(e -> vm.loadDemo());
+        VBox box = new VBox(16, title, text, load);
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(560);
+        return box;
+    }
+
+    private Node failure() {
+        Throwable e = vm.error().get();
+        String text = e instanceof StoreException s ? StoreMessages.describe(s, m)
+                : m.get("error.unexpected", String.valueOf(e == null ? "" : e.getMessage()));
+        Label title = new Label(m.get("window.error.title"));
+        title.getStyleClass().add(Styles.TITLE);
+        Label label = placeholder(text);
+        label.getStyleClass().add(Styles.WARNING);
+        VBox box = new VBox(12, title, label);
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(620);
+        return box;
+    }
+
+    private static Node progress(String text) {
+        ProgressIndicator indicator = new ProgressIndicator();
+        indicator.setMaxSize(56, 56);
+        VBox box = new VBox(12, indicator, new Label(text));
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.PLACEHOLDER);
+        return label;
+    }
+}

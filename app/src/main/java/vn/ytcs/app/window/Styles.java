@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.window;
+
+/** CSS class names of app.css, in one place. */
+final class Styles {
+
+    static final String TOOLBAR = "ytcs-toolbar";
+    static final String APP_TITLE = "ytcs-app-title";
+    static final String DEMO_BADGE = "ytcs-demo-badge";
+    static final String SIDEBAR = "ytcs-sidebar";
+    static final String TITLE = "ytcs-title";
+    static final String SUBTITLE = "ytcs-subtitle";
+    static final String SECTION = "ytcs-section";
+    static final String FACTS = "ytcs-facts";
+    static final String WARNING = "ytcs-warning";
+    static final String CARD = "ytcs-card";
+    static final String PLACEHOLDER = "ytcs-placeholder";
+
+    private Styles() {
+    }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.core.commune;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import vn.ytcs.core.figures.CommuneYear;
+import vn.ytcs.core.hamlet.Hamlet;
+import vn.ytcs.core.hamlet.HamletWorker;
+import vn.ytcs.core.staff.Employment;
+import vn.ytcs.core.staff.StaffMember;
+import vn.ytcs.core.station.Station;
+import vn.ytcs.core.unit.Unit;
+
+/**
+ * Everything the register holds on one commune: its station, the station's current staff, its
+ * hamlets with their workers, and its yearly figures.
+ *
+ * @param district the unit above the commune, if any
+ * @param station  the main station; empty if none is registered
+ * @param workers  workers by hamlet id
+ * @param figures  oldest year first
+ */
+public record CommuneProfile(Unit commune, Optional<Unit> district, Optional<Station> station,
+                             List<StaffMember> staff, List<Hamlet> hamlets, Map<UUID, List<HamletWorker>> workers,
+                             List<CommuneYear> figures) {
+
+    public List<HamletWorker> workersOf(Hamlet hamlet) {
+        return workers.getOrDefault(hamlet.id(), List.of());
+    }
+
+    /** Doctors (bác sĩ) on the staff, of any employment. */
+    public long doctors() {
+        return staff.stream().filter(m -> m.profession().isDoctor()).count();
+    }
+
+    /** Doctors on the station's own staff (cơ hữu). */
+    public long permanentDoctors() {
+        return staff.stream().filter(m -> m.profession().isDoctor() && m.employment() == Employment.PERMANENT).count();
+    }
+
+    /** The most recent year with figures. */
+    public Optional<CommuneYear> latestFigures() {
+        return figures.stream().max(Comparator.comparingInt(CommuneYear::year));
+    }
+}
