@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
-import vn.ytcs.app.StoreMessages;
+import vn.ytcs.app.i18n.StoreMessages;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.core.store.StoreException;
 

@@ -23,7 +23,7 @@ final class Scope {
             communes = tree.communes();
         } else {
             Unit unit = store.units().byCode(unitCode, day)
-                    .orElseThrow(() -> new CliFailure(messages.get("cli.error.unknownUnit", unitCode, new vn.ytcs.app.Formats(messages.locale()).date(day))));
+                    .orElseThrow(() -> new CliFailure(messages.get("cli.error.unknownUnit", unitCode, new vn.ytcs.app.i18n.Formats(messages.locale()).date(day))));
             communes = tree.communesUnder(unit);
         }
         return new CommuneProfiles(store).load(tree, communes, day);

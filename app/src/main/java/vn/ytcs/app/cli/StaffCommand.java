@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import vn.ytcs.app.Labels;
+import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.staff.StaffMember;

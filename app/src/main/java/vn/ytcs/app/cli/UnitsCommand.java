@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import vn.ytcs.app.Labels;
+import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;

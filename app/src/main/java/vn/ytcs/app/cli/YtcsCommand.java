@@ -54,7 +54,7 @@ public final class YtcsCommand implements Callable<Integer> {
 
     /** A day as the user's language writes it. */
     String format(LocalDate day) {
-        return new vn.ytcs.app.Formats(messages.locale()).date(day);
+        return new vn.ytcs.app.i18n.Formats(messages.locale()).date(day);
     }
 
     private void checkLanguage() {

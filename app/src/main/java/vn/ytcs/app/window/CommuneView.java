@@ -10,8 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
-import vn.ytcs.app.Formats;
-import vn.ytcs.app.Labels;
+import vn.ytcs.app.i18n.Formats;
+import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.figures.CommuneYear;
@@ -119,8 +119,19 @@ final class CommuneView {
         HamletWorker midwife = workers.stream().filter(w -> w.role() == WorkerRole.VILLAGE_MIDWIFE).findFirst().orElse(null);
         return new HamletRow(h.name(), formats.integer(h.households()),
                 worker == null ? m.get("window.hamlet.noWorker") : worker.fullName(),
-                worker == null ? "" : Integer.toString(worker.trainingMonths()),
+                worker == null ? "" : training(worker),
                 midwife == null ? "" : midwife.fullName());
+    }
+
+    /** Months of training, flagged when short of what the role requires or when the worker is inactive. */
+    private String training(HamletWorker w) {
+        String months = Integer.toString(w.trainingMonths());
+        if (!w.active()) {
+            return m.get("window.hamlet.inactive", months);
+        }
+        return w.trainingMonths() < w.role().requiredTrainingMonths()
+                ? m.get("window.hamlet.undertrained", months, Integer.toString(w.role().requiredTrainingMonths()))
+                : months;
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package vn.ytcs.app;
+package vn.ytcs.app.i18n;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;

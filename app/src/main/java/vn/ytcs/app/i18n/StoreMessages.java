@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-package vn.ytcs.app;
+package vn.ytcs.app.i18n;
 
-import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.core.store.StoreException;
 
 /** Store failures as sentences that say what happened and what to do. */

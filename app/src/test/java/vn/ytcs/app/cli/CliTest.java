@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line through its entry point, against a real data folder. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dir.toString()));
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void demoLoadsOnceAndTheSecondRunChangesNothing() throws Exception {
+        Result first = run("demo");
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("Đã nạp dữ liệu mẫu"), first.out());
+        String units = run("units", "--json").out();
+        String staff = run("staff", "--json").out();
+        Result second = run("demo");
+        assertEquals(0, second.code());
+        assertTrue(second.out().contains("không thay đổi gì"), second.out());
+        assertEquals(units, run("units", "--json").out());
+        assertEquals(staff, run("staff", "--json").out());
+    }
+
+    @Test
+    void unitsPrintsTheTreeInVietnameseAndAsJson() throws Exception {
+        run("demo");
+        Result text = run("units");
+        assertEquals(0, text.code());
+        assertTrue(text.out().contains("Tỉnh Hậu Giang  [93]"), text.out());
+        assertTrue(text.out().contains("    Xã Hỏa Lựu  [HG0106 (mã tạm)]"), text.out());
+        JsonNode tree = new ObjectMapper().readTree(run("units", "--json").out());
+        assertEquals(1, tree.size());
+        assertEquals("Hậu Giang", tree.get(0).get("name").asText());
+        assertEquals(8, tree.get(0).get("children").size());
+        int communes = 0;
+        for (JsonNode district : tree.get(0).get("children")) {
+            communes += district.get("children").size();
+        }
+        assertEquals(75, communes);
+    }
+
+    @Test
+    void stationsAndStaffOfAUnitAgree() throws Exception {
+        run("demo");
+        JsonNode stations = new ObjectMapper().readTree(run("stations", "--unit", "HG01", "--json").out());
+        assertEquals(9, stations.size(), "TP Vị Thanh has 9 communes");
+        int staffCount = 0;
+        for (JsonNode s : stations) {
+            staffCount += s.get("staff").asInt();
+            assertTrue(s.get("staff").asInt() >= 5 && s.get("staff").asInt() <= 12);
+        }
+        JsonNode staff = new ObjectMapper().readTree(run("staff", "--unit", "HG01", "--json").out());
+        assertEquals(staffCount, staff.size());
+        Result english = run("--lang", "en", "stations", "--unit", "hg0106");
+        assertEquals(0, english.code());
+        assertTrue(english.out().contains("Commune Hỏa Lựu"), english.out());
+        assertTrue(english.out().contains("Trạm Y tế xã Hỏa Lựu"), english.out());
+    }
+
+    @Test
+    void anUnknownUnitIsOneClearLineAndExit2() throws Exception {
+        run("demo");
+        Result r = run("stations", "--unit", "HG9999");
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("HG9999"), r.err());
+        Result en = run("--lang", "en", "staff", "--unit", "HG9999");
+        assertTrue(en.err().startsWith("Error: no unit has the code \"HG9999\""), en.err());
+    }
+
+    @Test
+    void badArgumentsAreRefusedInTheUsersLanguage() {
+        Result unknown = run("bogus");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("không hiểu lệnh hoặc tùy chọn \"bogus\""), unknown.err());
+        Result date = run("--lang", "en", "--as-of", "2025-13-01", "units");
+        assertEquals(2, date.code());
+        assertTrue(date.err().contains("\"2025-13-01\" is not a valid value for --as-of"), date.err());
+        Result lang = run("--lang", "fr", "units");
+        assertEquals(2, lang.code());
+        assertEquals(1, lang.err().strip().lines().count());
+    }
+
+    @Test
+    void demoIsRefusedWhenTheFolderCannotHoldADatabase() throws Exception {
+        Path file = dir.resolve("not-a-folder");
+        Files.writeString(file, "x");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"--data-dir", file.toString(), "demo"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(file.toString()));
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void asOfADayAfterTheReformShowsNoDistrictLevelUnits() throws Exception {
+        run("demo");
+        Result r = run("--as-of", "2025-07-01", "units", "--json");
+        assertEquals(0, r.code());
+        assertEquals("[ ]", r.out().strip());
+        assertFalse(run("--as-of", "2025-06-30", "units", "--json").out().strip().equals("[ ]"));
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Result r = run("--help");
+        assertEquals(0, r.code());
+        for (String command : List.of("demo", "units", "stations", "staff")) {
+            assertTrue(r.out().contains("  " + command + " "), r.out());
+        }
+        assertTrue(run("--lang", "en", "units", "--help").out().contains("Print the administrative unit tree"));
+    }
+
+    @Test
+    void theLauncherExitsWithTheCommandsCode() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "vn.ytcs.app.Launcher",
+                "--data-dir", dir.toString(), "stations", "--unit", "NOPE")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor(), output);
+        assertTrue(output.contains("NOPE"), output);
+    }
+}

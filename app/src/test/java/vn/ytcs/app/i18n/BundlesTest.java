@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import vn.ytcs.core.hamlet.HamletKind;
+import vn.ytcs.core.hamlet.WorkerRole;
+import vn.ytcs.core.staff.Employment;
+import vn.ytcs.core.staff.Profession;
+import vn.ytcs.core.staff.Sex;
+import vn.ytcs.core.store.StoreException;
+import vn.ytcs.core.unit.UnitType;
+
+/** Every key in both languages, every key used exists, no key unused. */
+class BundlesTest {
+
+    /** Keys built at run time: an enum label prefix and the enum whose constants it covers. */
+    private static final Map<String, Class<? extends Enum<?>>> ENUM_KEYS = Map.of(
+            "unitType", UnitType.class, "sex", Sex.class, "profession", Profession.class,
+            "employment", Employment.class, "hamletKind", HamletKind.class, "workerRole", WorkerRole.class,
+            "store.error", StoreException.Reason.class);
+    /** Keys that picocli reads by name. */
+    private static final Pattern PICOCLI = Pattern.compile("usage\\..*|ytcs(\\.[a-z]+)*\\.usage\\..*");
+    private static final Pattern LITERAL = Pattern.compile("\"([a-zA-Z]+(?:\\.[a-zA-Z0-9_]+)+)\"");
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = BundlesTest.class.getResourceAsStream("/vn/ytcs/app/i18n/" + name)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        assertEquals(new TreeSet<>(load("messages.properties").stringPropertyNames()),
+                new TreeSet<>(load("messages_en.properties").stringPropertyNames()));
+    }
+
+    @Test
+    void everyEnumConstantHasALabel() throws IOException {
+        Properties vi = load("messages.properties");
+        ENUM_KEYS.forEach((prefix, type) -> {
+            for (Enum<?> constant : type.getEnumConstants()) {
+                assertTrue(vi.containsKey(prefix + "." + constant.name()), prefix + "." + constant.name());
+            }
+        });
+    }
+
+    @Test
+    void everyKeyUsedExistsAndEveryKeyIsUsed() throws IOException {
+        Set<String> keys = load("messages.properties").stringPropertyNames();
+        Set<String> literals = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = LITERAL.matcher(Files.readString(file));
+                while (m.find()) {
+                    literals.add(m.group(1));
+                }
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String literal : literals) {
+            boolean looksLikeKey = keys.stream().anyMatch(k -> k.startsWith(literal.substring(0, literal.indexOf('.') + 1)));
+            if (looksLikeKey && !keys.contains(literal) && !literal.startsWith("vn.") && !literal.startsWith("org.")) {
+                missing.add(literal);
+            }
+        }
+        assertEquals(List.of(), missing, "keys used in code but missing from the bundles");
+        List<String> unused = new ArrayList<>();
+        for (String key : new TreeSet<>(keys)) {
+            boolean dynamic = ENUM_KEYS.keySet().stream().anyMatch(p -> key.startsWith(p + "."))
+                    || PICOCLI.matcher(key).matches();
+            if (!dynamic && !literals.contains(key)) {
+                unused.add(key);
+            }
+        }
+        assertEquals(List.of(), unused, "keys in the bundles that no code uses");
+    }
+}

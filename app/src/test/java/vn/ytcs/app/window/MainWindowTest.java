@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.core.demo.DemoLoader;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.core.unit.Unit;
+
+/** The real window, headless under Monocle, on the demo province. */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path demoDir;
+
+    private YtcsApp app;
+    private Stage stage;
+
+    @BeforeAll
+    static void loadDemo() {
+        try (Store store = Store.open(demoDir)) {
+            DemoLoader.load(store, "test");
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        YtcsApp.configure(demoDir, Messages.VIETNAMESE);
+        app = new YtcsApp();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> {
+            app.stop();
+            stage.close();
+        });
+    }
+
+    @Test
+    void filteringHoaLuuFindsHoaLuuWithItsDiacritics(FxRobot robot) throws Exception {
+        TreeView<Unit> tree = robot.lookup("#unit-tree").queryAs(TreeView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getValue() != null);
+        robot.interact(() -> Screenshots.saveQuietly(stage.getScene(), "main-vi-start"));
+
+        robot.clickOn("#unit-filter").write("hoa luu");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> shown = labels(tree.getRoot());
+        assertEquals(List.of("Tỉnh Hậu Giang", "Thành phố Vị Thanh", "Xã Hỏa Lựu"), shown);
+
+        robot.clickOn("Xã Hỏa Lựu");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#commune-view").tryQuery().isPresent());
+        assertTrue(robot.lookup("Trạm Y tế xã Hỏa Lựu").tryQuery().isPresent());
+        robot.interact(() -> Screenshots.saveQuietly(stage.getScene(), "main-vi"));
+
+        ComboBox<java.util.Locale> language = robot.lookup("#language").queryAs(ComboBox.class);
+        robot.interact(() -> language.setValue(Messages.ENGLISH));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#commune-view").tryQuery().isPresent());
+        assertTrue(robot.lookup("Commune Hỏa Lựu").tryQuery().isPresent(), "the window speaks English now");
+        assertTrue(robot.lookup("Station staff").tryQuery().isPresent());
+        robot.interact(() -> Screenshots.saveQuietly(stage.getScene(), "main-en"));
+        assertTrue(Files.size(Screenshots.DIR.resolve("main-en.png")) > 10_000);
+    }
+
+    @Test
+    void aDistrictShowsHowManyStationsLackAPermanentDoctor(FxRobot robot) throws Exception {
+        TreeView<Unit> tree = robot.lookup("#unit-tree").queryAs(TreeView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getValue() != null);
+        robot.clickOn("Thành phố Vị Thanh");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup((Node n) -> n instanceof Label l && l.getText().startsWith("9 xã, phường, thị trấn")).tryQuery().isPresent());
+    }
+
+    private static List<String> labels(TreeItem<Unit> root) {
+        List<String> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(TreeItem<Unit> item, List<String> out) {
+        if (item.getValue() != null) {
+            out.add(new vn.ytcs.app.i18n.Labels(Messages.of(Messages.VIETNAMESE)).unit(item.getValue()));
+        }
+        item.getChildren().forEach(c -> collect(c, out));
+    }
+}
