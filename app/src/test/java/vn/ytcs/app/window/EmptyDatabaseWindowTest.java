@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.window;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.core.unit.Unit;
+
+/** A first start on an empty database: the window offers the demo and loads it. */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class EmptyDatabaseWindowTest {
+
+    @TempDir
+    static Path emptyDir;
+
+    private YtcsApp app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        YtcsApp.configure(emptyDir, Messages.ENGLISH);
+        app = new YtcsApp();
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> {
+            app.stop();
+            stage.close();
+        });
+    }
+
+    @Test
+    void theDemoButtonLoadsTheProvince(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#load-demo").tryQuery().isPresent());
+        robot.interact(() -> Screenshots.saveQuietly(stage.getScene(), "empty-en"));
+        robot.clickOn("#load-demo");
+        TreeView<Unit> tree = robot.lookup("#unit-tree").queryAs(TreeView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getValue() != null);
+        assertEquals("Hậu Giang", tree.getRoot().getValue().name());
+        assertEquals(8, tree.getRoot().getChildren().size());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("DEMO DATA").tryQuery().isPresent());
+    }
+}
