@@ -2,6 +2,8 @@
 package vn.ytcs.core.demo;
 
 import java.time.LocalDate;
+import vn.ytcs.core.catalog.Catalog;
+import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.store.StoreException;
 
@@ -25,6 +27,8 @@ public final class DemoLoader {
      */
     public static Outcome load(Store store, String actor) {
         DemoData data = DemoProvince.generate();
+        Catalog catalog = Catalogs.shipped().forPeriod(DemoAssessments.PERIODS.get(0)).orElseThrow();
+        DemoAssessments.Result assessments = DemoAssessments.generate(data, catalog);
         return store.write(actor, w -> {
             if (w.meta(META_KEY).isPresent()) {
                 return Outcome.ALREADY_LOADED;
@@ -32,12 +36,14 @@ public final class DemoLoader {
             if (w.unitCount() > 0) {
                 throw new StoreException(StoreException.Reason.NOT_EMPTY, store.dataDir().toString(), null);
             }
-            data.units().forEach(w::save);
-            data.stations().forEach(w::save);
-            data.staff().forEach(w::save);
-            data.hamlets().forEach(w::save);
-            data.workers().forEach(w::save);
-            data.figures().forEach(w::save);
+            w.createAll(data.units());
+            w.createAll(data.stations());
+            w.createAll(data.staff());
+            w.createAll(data.hamlets());
+            w.createAll(data.workers());
+            w.createAll(data.figures());
+            w.createAll(assessments.assessments());
+            w.createAll(assessments.answers());
             w.putMeta(META_KEY, LocalDate.now().toString());
             return Outcome.LOADED;
         });

@@ -20,6 +20,7 @@ import vn.ytcs.core.staff.Sex;
 import vn.ytcs.core.staff.StaffMember;
 import vn.ytcs.core.station.Station;
 import vn.ytcs.core.station.StationKind;
+import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitType;
 
@@ -40,6 +41,8 @@ public final class DemoProvince {
     public static final LocalDate VALID_TO = LocalDate.of(2025, 7, 1);
     public static final List<Integer> YEARS = List.of(2023, 2024, 2025);
 
+    /** Hậu Giang lies in the Mekong delta. */
+    public static final SocioRegion REGION = SocioRegion.DONG_BANG_SONG_CUU_LONG;
     private static final String UNCERTAIN = "Tên hoặc loại chưa được xác nhận (dữ liệu mẫu)";
 
     /** A commune row of the source table; population 0 where the census figure is unknown. */
@@ -130,14 +133,14 @@ public final class DemoProvince {
         List<CommuneYear> figures = new ArrayList<>();
 
         Unit province = new Unit(id("unit", PROVINCE_CODE), PROVINCE_CODE, true, "Hậu Giang", UnitType.TINH, null,
-                VALID_FROM, VALID_TO, null, true, null);
+                VALID_FROM, VALID_TO, null, REGION, true, null);
         units.add(province);
         int d = 0;
         for (D district : DISTRICTS) {
             d++;
             String dCode = String.format("HG%02d", d);
             Unit du = new Unit(id("unit", dCode), dCode, false, district.name(), district.type(), province.id(),
-                    VALID_FROM, VALID_TO, null, true, null);
+                    VALID_FROM, VALID_TO, null, REGION, true, null);
             units.add(du);
             int c = 0;
             for (C commune : district.communes()) {
@@ -145,11 +148,11 @@ public final class DemoProvince {
                 String cCode = dCode + String.format("%02d", c);
                 int vung = commune.type() == UnitType.XA ? (rnd.nextInt(6) == 0 ? 3 : 2) : 1;
                 Unit cu = new Unit(id("unit", cCode), cCode, false, commune.name(), commune.type(), du.id(),
-                        VALID_FROM, VALID_TO, vung, true, commune.uncertain() ? UNCERTAIN : null);
+                        VALID_FROM, VALID_TO, vung, REGION, true, commune.uncertain() ? UNCERTAIN : null);
                 units.add(cu);
                 int population = commune.population() > 0 ? commune.population() : 5000 + rnd.nextInt(9000);
                 Station station = new Station(id("station", cCode), cu.id(), "Trạm Y tế " + typeWord(cu.type()) + " "
-                        + cu.name(), StationKind.STATION, null, null, null);
+                        + cu.name(), StationKind.STATION, null, null, null, rnd.nextInt(10) < 3);
                 stations.add(station);
                 staffOf(station, population, rnd, staff);
                 hamletsOf(cu, rnd, hamlets, workers);

@@ -3,6 +3,7 @@ package vn.ytcs.core.store;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -78,6 +79,27 @@ final class ChangeWriter {
         }
     }
 
+    /**
+     * Creates many new rows in batches, with their audit rows: the fast path for loading data
+     * known to be new (a record that exists already fails the whole transaction).
+     */
+    void createAll(List<? extends UpdatableRecord<?>> rows) {
+        List<org.jooq.TableRecord<?>> audit = new java.util.ArrayList<>(rows.size());
+        for (UpdatableRecord<?> row : rows) {
+            normalizeText(row);
+            Table<?> table = row.getTable();
+            Hlc version = clock.next();
+            OffsetDateTime now = now(version);
+            row.set(uuidField(table, "SITE_ID"), site);
+            row.set(table.field("VERSION", String.class), version.toString());
+            row.set(table.field("UPDATED_AT", OffsetDateTime.class), now);
+            row.set(booleanField(table, "DELETED"), false);
+            audit.add(auditRow(table, row.get(uuidField(table, "ID")), "CREATE", null, null, null, version, now));
+        }
+        ctx.batchInsert(rows).execute();
+        ctx.batchInsert(audit).execute();
+    }
+
     /** Turns the row into a tombstone. Returns false when there was no live row. */
     <R extends UpdatableRecord<R>> boolean delete(Table<R> table, UUID recordId) {
         Field<UUID> id = uuidField(table, "ID");
@@ -109,6 +131,11 @@ final class ChangeWriter {
 
     private void audit(Table<?> table, UUID recordId, String action, String field, Object before, Object after,
                        Hlc version, OffsetDateTime now) {
+        auditRow(table, recordId, action, field, before, after, version, now).insert();
+    }
+
+    private AuditLogRecord auditRow(Table<?> table, UUID recordId, String action, String field, Object before,
+                                    Object after, Hlc version, OffsetDateTime now) {
         AuditLogRecord row = ctx.newRecord(AUDIT_LOG);
         row.setChangedAt(now);
         row.setActor(actor);
@@ -120,7 +147,7 @@ final class ChangeWriter {
         row.setOldValue(text(before));
         row.setNewValue(text(after));
         row.setVersion(version.toString());
-        row.insert();
+        return row;
     }
 
     private static String text(Object value) {

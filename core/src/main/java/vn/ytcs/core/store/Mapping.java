@@ -2,6 +2,11 @@
 package vn.ytcs.core.store;
 
 import org.jooq.DSLContext;
+import vn.ytcs.core.assessment.Assessment;
+import vn.ytcs.core.assessment.AssessmentAnswer;
+import vn.ytcs.core.assessment.AssessmentState;
+import vn.ytcs.core.store.jooq.tables.records.AssessmentAnswerRecord;
+import vn.ytcs.core.store.jooq.tables.records.AssessmentRecord;
 import vn.ytcs.core.figures.CommuneYear;
 import vn.ytcs.core.hamlet.Hamlet;
 import vn.ytcs.core.hamlet.HamletKind;
@@ -20,11 +25,14 @@ import vn.ytcs.core.store.jooq.tables.records.HamletWorkerRecord;
 import vn.ytcs.core.store.jooq.tables.records.StaffRecord;
 import vn.ytcs.core.store.jooq.tables.records.StationRecord;
 import vn.ytcs.core.store.jooq.tables.records.UnitSuccessionRecord;
+import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitSuccession;
 import vn.ytcs.core.unit.UnitType;
 
 import static vn.ytcs.core.store.jooq.Tables.ADMIN_UNIT;
+import static vn.ytcs.core.store.jooq.Tables.ASSESSMENT;
+import static vn.ytcs.core.store.jooq.Tables.ASSESSMENT_ANSWER;
 import static vn.ytcs.core.store.jooq.Tables.COMMUNE_YEAR;
 import static vn.ytcs.core.store.jooq.Tables.HAMLET;
 import static vn.ytcs.core.store.jooq.Tables.HAMLET_WORKER;
@@ -40,7 +48,8 @@ final class Mapping {
 
     static Unit unit(AdminUnitRecord r) {
         return new Unit(r.getId(), r.getCode(), r.getCodeOfficial(), r.getName(), UnitType.valueOf(r.getUnitType()),
-                r.getParentId(), r.getValidFrom(), r.getValidTo(), r.getVung(), r.getDemo(), r.getNote());
+                r.getParentId(), r.getValidFrom(), r.getValidTo(), r.getVung(),
+                r.getSocioRegion() == null ? null : SocioRegion.valueOf(r.getSocioRegion()), r.getDemo(), r.getNote());
     }
 
     static AdminUnitRecord row(DSLContext ctx, Unit u) {
@@ -55,6 +64,7 @@ final class Mapping {
         r.setValidFrom(u.validFrom());
         r.setValidTo(u.validTo());
         r.setVung(u.vung());
+        r.setSocioRegion(u.region() == null ? null : u.region().name());
         r.setDemo(u.demo());
         r.setNote(u.note());
         return r;
@@ -75,7 +85,7 @@ final class Mapping {
 
     static Station station(StationRecord r) {
         return new Station(r.getId(), r.getUnitId(), r.getName(), StationKind.valueOf(r.getStationKind()),
-                r.getParentStationId(), r.getAddress(), r.getPhone());
+                r.getParentStationId(), r.getAddress(), r.getPhone(), r.getFamilyDoctorModel());
     }
 
     static StationRecord row(DSLContext ctx, Station s) {
@@ -87,6 +97,7 @@ final class Mapping {
         r.setParentStationId(s.parentStationId());
         r.setAddress(s.address());
         r.setPhone(s.phone());
+        r.setFamilyDoctorModel(s.familyDoctorModel());
         return r;
     }
 
@@ -139,6 +150,40 @@ final class Mapping {
         r.setWorkerRole(w.role().name());
         r.setTrainingMonths(w.trainingMonths());
         r.setActive(w.active());
+        return r;
+    }
+
+    static Assessment assessment(AssessmentRecord r) {
+        return new Assessment(r.getId(), r.getUnitId(), r.getPeriod(), r.getCatalogId(),
+                AssessmentState.valueOf(r.getState()), r.getDecisionNumber(), r.getDecisionDate());
+    }
+
+    static AssessmentRecord row(DSLContext ctx, Assessment a) {
+        AssessmentRecord r = ctx.newRecord(ASSESSMENT);
+        r.setId(a.id());
+        r.setUnitId(a.unitId());
+        r.setPeriod(a.period());
+        r.setCatalogId(a.catalogId());
+        r.setState(a.state().name());
+        r.setDecisionNumber(a.decisionNumber());
+        r.setDecisionDate(a.decisionDate());
+        return r;
+    }
+
+    static AssessmentAnswer answer(AssessmentAnswerRecord r) {
+        return new AssessmentAnswer(r.getId(), r.getAssessmentId(), r.getIndicatorCode(), r.getAnswerValue(),
+                r.getNotApplicable(), r.getNote(), r.getEvidence());
+    }
+
+    static AssessmentAnswerRecord row(DSLContext ctx, AssessmentAnswer a) {
+        AssessmentAnswerRecord r = ctx.newRecord(ASSESSMENT_ANSWER);
+        r.setId(a.id());
+        r.setAssessmentId(a.assessmentId());
+        r.setIndicatorCode(a.indicatorCode());
+        r.setAnswerValue(a.value());
+        r.setNotApplicable(a.notApplicable());
+        r.setNote(a.note());
+        r.setEvidence(a.evidence());
         return r;
     }
 

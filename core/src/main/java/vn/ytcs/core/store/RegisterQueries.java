@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import vn.ytcs.core.assessment.Assessment;
+import vn.ytcs.core.assessment.AssessmentAnswer;
+import vn.ytcs.core.assessment.AssessmentService;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import vn.ytcs.core.figures.CommuneYear;
@@ -27,6 +30,8 @@ import vn.ytcs.core.unit.UnitSuccession;
 import vn.ytcs.core.unit.UnitTree;
 
 import static vn.ytcs.core.store.jooq.Tables.ADMIN_UNIT;
+import static vn.ytcs.core.store.jooq.Tables.ASSESSMENT;
+import static vn.ytcs.core.store.jooq.Tables.ASSESSMENT_ANSWER;
 import static vn.ytcs.core.store.jooq.Tables.COMMUNE_YEAR;
 import static vn.ytcs.core.store.jooq.Tables.HAMLET;
 import static vn.ytcs.core.store.jooq.Tables.HAMLET_WORKER;
@@ -35,7 +40,8 @@ import static vn.ytcs.core.store.jooq.Tables.STATION;
 import static vn.ytcs.core.store.jooq.Tables.UNIT_SUCCESSION;
 
 /** Read side of the register: live rows only (tombstones are never returned). */
-final class RegisterQueries implements UnitService, StationService, StaffService, HamletService, FiguresService {
+final class RegisterQueries implements UnitService, StationService, StaffService, HamletService, FiguresService,
+        AssessmentService {
 
     /** Vietnamese lists sort people by given name (the last word), then by the whole name. */
     private static final Comparator<StaffMember> STAFF_ORDER = VietText.<StaffMember>order(m -> givenName(m.fullName()))
@@ -144,6 +150,23 @@ final class RegisterQueries implements UnitService, StationService, StaffService
                 .and(COMMUNE_YEAR.UNIT_ID.in(communeIds))
                 .orderBy(COMMUNE_YEAR.FIGURE_YEAR)
                 .fetch(Mapping::figures);
+    }
+
+    @Override
+    public List<Assessment> assessmentsOf(Collection<UUID> unitIds, int period) {
+        return ctx.selectFrom(ASSESSMENT)
+                .where(ASSESSMENT.DELETED.isFalse())
+                .and(ASSESSMENT.UNIT_ID.in(unitIds))
+                .and(ASSESSMENT.PERIOD.eq(period))
+                .fetch(Mapping::assessment);
+    }
+
+    @Override
+    public List<AssessmentAnswer> answersOf(Collection<UUID> assessmentIds) {
+        return ctx.selectFrom(ASSESSMENT_ANSWER)
+                .where(ASSESSMENT_ANSWER.DELETED.isFalse())
+                .and(ASSESSMENT_ANSWER.ASSESSMENT_ID.in(assessmentIds))
+                .fetch(Mapping::answer);
     }
 
     private static String givenName(String fullName) {

@@ -3,6 +3,8 @@ package vn.ytcs.core.store;
 
 import java.util.Optional;
 import java.util.UUID;
+import vn.ytcs.core.assessment.Assessment;
+import vn.ytcs.core.assessment.AssessmentAnswer;
 import vn.ytcs.core.figures.CommuneYear;
 import vn.ytcs.core.hamlet.Hamlet;
 import vn.ytcs.core.hamlet.HamletWorker;
@@ -32,6 +34,16 @@ public interface RegisterWriter {
 
     void save(CommuneYear figures);
 
+    void save(Assessment assessment);
+
+    void save(AssessmentAnswer answer);
+
+    /**
+     * Creates records known to be new, in batches: units, successions, stations, staff, hamlets,
+     * workers, figures, assessments and answers, in an order where parents come first.
+     */
+    void createAll(java.util.List<?> records);
+
     /** Number of live administrative units in the database. */
     int unitCount();
 
@@ -44,6 +56,6 @@ public interface RegisterWriter {
 
     /** The kinds of register record, by table. */
     enum RecordKind {
-        UNIT, SUCCESSION, STATION, STAFF, HAMLET, HAMLET_WORKER, COMMUNE_YEAR
+        UNIT, SUCCESSION, STATION, STAFF, HAMLET, HAMLET_WORKER, COMMUNE_YEAR, ASSESSMENT, ASSESSMENT_ANSWER
     }
 }

@@ -20,6 +20,7 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import vn.ytcs.core.assessment.AssessmentService;
 import vn.ytcs.core.change.HybridClock;
 import vn.ytcs.core.figures.FiguresService;
 import vn.ytcs.core.hamlet.HamletService;
@@ -216,6 +217,10 @@ public final class Store implements AutoCloseable {
     }
 
     public FiguresService figures() {
+        return queries;
+    }
+
+    public AssessmentService assessments() {
         return queries;
     }
 

@@ -3,6 +3,8 @@ package vn.ytcs.core.store;
 
 import java.util.Optional;
 import java.util.UUID;
+import vn.ytcs.core.assessment.Assessment;
+import vn.ytcs.core.assessment.AssessmentAnswer;
 import org.jooq.DSLContext;
 import vn.ytcs.core.figures.CommuneYear;
 import vn.ytcs.core.hamlet.Hamlet;
@@ -13,6 +15,8 @@ import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitSuccession;
 
 import static vn.ytcs.core.store.jooq.Tables.ADMIN_UNIT;
+import static vn.ytcs.core.store.jooq.Tables.ASSESSMENT;
+import static vn.ytcs.core.store.jooq.Tables.ASSESSMENT_ANSWER;
 import static vn.ytcs.core.store.jooq.Tables.APP_META;
 import static vn.ytcs.core.store.jooq.Tables.COMMUNE_YEAR;
 import static vn.ytcs.core.store.jooq.Tables.HAMLET;
@@ -67,6 +71,48 @@ final class StoreRegisterWriter implements RegisterWriter {
     }
 
     @Override
+    public void save(Assessment assessment) {
+        changes.save(ASSESSMENT, Mapping.row(ctx, assessment));
+    }
+
+    @Override
+    public void save(AssessmentAnswer answer) {
+        changes.save(ASSESSMENT_ANSWER, Mapping.row(ctx, answer));
+    }
+
+    @Override
+    public void createAll(java.util.List<?> records) {
+        java.util.List<org.jooq.UpdatableRecord<?>> rows = new java.util.ArrayList<>(records.size());
+        for (Object r : records) {
+            rows.add(row(r));
+        }
+        changes.createAll(rows);
+    }
+
+    private org.jooq.UpdatableRecord<?> row(Object r) {
+        if (r instanceof Unit u) {
+            return Mapping.row(ctx, u);
+        } else if (r instanceof UnitSuccession s) {
+            return Mapping.row(ctx, s);
+        } else if (r instanceof Station s) {
+            return Mapping.row(ctx, s);
+        } else if (r instanceof StaffMember m) {
+            return Mapping.row(ctx, m);
+        } else if (r instanceof Hamlet h) {
+            return Mapping.row(ctx, h);
+        } else if (r instanceof HamletWorker w) {
+            return Mapping.row(ctx, w);
+        } else if (r instanceof CommuneYear y) {
+            return Mapping.row(ctx, y);
+        } else if (r instanceof Assessment a) {
+            return Mapping.row(ctx, a);
+        } else if (r instanceof AssessmentAnswer a) {
+            return Mapping.row(ctx, a);
+        }
+        throw new IllegalArgumentException("not a register record: " + r.getClass().getName());
+    }
+
+    @Override
     public int unitCount() {
         return ctx.fetchCount(ADMIN_UNIT, ADMIN_UNIT.DELETED.isFalse());
     }
@@ -96,6 +142,8 @@ final class StoreRegisterWriter implements RegisterWriter {
             case HAMLET -> changes.delete(HAMLET, id);
             case HAMLET_WORKER -> changes.delete(HAMLET_WORKER, id);
             case COMMUNE_YEAR -> changes.delete(COMMUNE_YEAR, id);
+            case ASSESSMENT -> changes.delete(ASSESSMENT, id);
+            case ASSESSMENT_ANSWER -> changes.delete(ASSESSMENT_ANSWER, id);
         }
     }
 }

@@ -11,11 +11,12 @@ import java.util.UUID;
  * @param code         national code, or a provisional one when {@code codeOfficial} is false
  * @param validTo      first day on which the unit no longer exists; null while it does
  * @param vung         region 1, 2 or 3 assigned by the provincial Department of Health; null if not set
+ * @param region       socio-economic region; null if not set
  * @param demo         part of the synthetic demo data set
  * @param note         free remark, e.g. that a name is unconfirmed
  */
 public record Unit(UUID id, String code, boolean codeOfficial, String name, UnitType type, UUID parentId,
-                   LocalDate validFrom, LocalDate validTo, Integer vung, boolean demo, String note) {
+                   LocalDate validFrom, LocalDate validTo, Integer vung, SocioRegion region, boolean demo, String note) {
 
     public Unit {
         Objects.requireNonNull(id, "id");

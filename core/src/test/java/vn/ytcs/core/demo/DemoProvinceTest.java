@@ -74,7 +74,7 @@ class DemoProvinceTest {
         try (Store store = Store.open(dir)) {
             store.write("test", w -> {
                 w.save(new Unit(UUID.randomUUID(), "01", true, "Hà Nội", UnitType.THANH_PHO_TW, null,
-                        LocalDate.of(2008, 8, 1), null, null, false, null));
+                        LocalDate.of(2008, 8, 1), null, null, null, false, null));
                 return null;
             });
             StoreException e = assertThrows(StoreException.class, () -> DemoLoader.load(store, "test"));

@@ -35,11 +35,11 @@ class StoreTest {
     Path dir;
 
     private final Unit province = new Unit(UUID.randomUUID(), "93", true, "Hậu Giang", UnitType.TINH, null,
-            LocalDate.of(2004, 1, 1), null, null, false, null);
+            LocalDate.of(2004, 1, 1), null, null, null, false, null);
     private final Unit commune = new Unit(UUID.randomUUID(), "31471", true, "Hỏa Lựu", UnitType.XA, province.id(),
-            LocalDate.of(2004, 1, 1), LocalDate.of(2025, 7, 1), 2, false, null);
+            LocalDate.of(2004, 1, 1), LocalDate.of(2025, 7, 1), 2, null, false, null);
     private final Station station = new Station(UUID.randomUUID(), commune.id(), "Trạm Y tế xã Hỏa Lựu",
-            StationKind.STATION, null, null, null);
+            StationKind.STATION, null, null, null, false);
 
     @Test
     void migratesANewFileAndKeepsItsSiteAcrossReopening() throws Exception {
@@ -61,7 +61,7 @@ class StoreTest {
             store.write("test", w -> {
                 w.save(province);
                 w.save(new Unit(commune.id(), commune.code(), true, decomposed, UnitType.XA, province.id(),
-                        commune.validFrom(), commune.validTo(), 2, false, null));
+                        commune.validFrom(), commune.validTo(), 2, null, false, null));
                 return null;
             });
             var tree = store.units().tree(DAY);
