@@ -9,6 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import vn.ytcs.app.i18n.StoreMessages;
 import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.app.i18n.ScoreTexts;
+import vn.ytcs.core.json.DocumentException;
 import vn.ytcs.core.store.StoreException;
 
 /** Runs the command line: one command and an exit code, or the window when no command is given. */
@@ -41,7 +43,8 @@ public final class Cli {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             errWriter.println(describe(e, messages));
-            return e instanceof CliFailure || e instanceof StoreException s && StoreMessages.isRefusal(s) ? REFUSED : FAILED;
+            return e instanceof CliFailure || e instanceof DocumentException
+                    || e instanceof StoreException s && StoreMessages.isRefusal(s) ? REFUSED : FAILED;
         });
         try {
             return cli.execute(args);
@@ -72,6 +75,9 @@ public final class Cli {
         }
         if (e instanceof StoreException s) {
             return StoreMessages.describe(s, messages);
+        }
+        if (e instanceof DocumentException d) {
+            return new ScoreTexts(messages).document(d);
         }
         return messages.get("error.unexpected", String.valueOf(e.getMessage()));
     }

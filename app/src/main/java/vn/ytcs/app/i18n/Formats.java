@@ -20,7 +20,7 @@ public final class Formats {
         percent.setMaximumFractionDigits(1);
     }
 
-    public String integer(Integer n) {
+    public String integer(Number n) {
         return n == null ? "–" : integer.format(n);
     }
 

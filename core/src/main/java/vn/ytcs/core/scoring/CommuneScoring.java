@@ -24,6 +24,10 @@ public final class CommuneScoring {
 
     /** A commune's scorecard with the assessment it came from (absent: only register values). */
     public record Result(CommuneProfile profile, Optional<Assessment> assessment, Scorecard scorecard) {
+
+        public Unit commune() {
+            return profile.commune();
+        }
     }
 
     private final Store store;

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import vn.ytcs.app.i18n.Labels;
+import vn.ytcs.core.catalog.Catalog;
+import vn.ytcs.core.catalog.CatalogReader;
+import vn.ytcs.core.catalog.Catalogs;
+import vn.ytcs.core.scoring.CommuneFacts;
+import vn.ytcs.core.scoring.CommuneScoring;
+import vn.ytcs.core.scoring.FactsReader;
+import vn.ytcs.core.scoring.Scorecard;
+import vn.ytcs.core.scoring.Scorer;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitTree;
+
+/** {@code ytcs score}: communes of the register, or a standalone facts file, against the standard. */
+@Command(name = "score")
+final class ScoreCommand implements Callable<Integer> {
+
+    @ParentCommand
+    YtcsCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--unit", paramLabel = "CODE", descriptionKey = "cli.option.unit")
+    String unit;
+
+    @Option(names = "--period", paramLabel = "YYYY", descriptionKey = "cli.option.period")
+    Integer period;
+
+    @Option(names = "--catalog", paramLabel = "FILE", descriptionKey = "cli.option.catalogFile")
+    Path catalogFile;
+
+    @Option(names = "--facts", paramLabel = "FILE", descriptionKey = "cli.option.factsFile")
+    Path factsFile;
+
+    @Option(names = "--json", descriptionKey = "cli.option.json")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (catalogFile != null || factsFile != null) {
+            return standalone();
+        }
+        try (Store store = parent.openStore()) {
+            LocalDate day = parent.asOf(store);
+            int year = period != null ? period : day.getYear();
+            UnitTree tree = store.units().tree(day);
+            List<Unit> communes = communes(store, tree, day);
+            CommuneScoring scoring = new CommuneScoring(store, Catalogs.shipped());
+            if (scoring.catalogFor(year).isEmpty()) {
+                throw new CliFailure(parent.messages.get("cli.error.noCatalog", Integer.toString(year)));
+            }
+            List<CommuneScoring.Result> results = scoring.score(tree, communes, year, day);
+            Labels labels = new Labels(parent.messages);
+            print(results.stream().map(CommuneScoring.Result::scorecard).toList(),
+                    results.stream().map(r -> new String[] {labels.code(r.commune()), labels.unit(r.commune())}).toList(),
+                    results.stream().map(CommuneScoring.Result::assessment).toList(), year);
+            return Cli.OK;
+        }
+    }
+
+    private List<Unit> communes(Store store, UnitTree tree, LocalDate day) {
+        if (unit == null) {
+            return tree.communes();
+        }
+        Unit u = store.units().byCode(unit, day).orElseThrow(() ->
+                new CliFailure(parent.messages.get("cli.error.unknownUnit", unit, parent.format(day))));
+        return tree.communesUnder(u);
+    }
+
+    private int standalone() {
+        if (catalogFile == null || factsFile == null) {
+            throw new CliFailure(parent.messages.get("cli.error.catalogAndFacts"));
+        }
+        Catalog catalog = CatalogReader.read(catalogFile);
+        List<CommuneFacts> facts = FactsReader.read(factsFile, catalog);
+        List<Scorecard> cards = new ArrayList<>();
+        List<String[]> labels = new ArrayList<>();
+        for (CommuneFacts f : facts) {
+            cards.add(Scorer.score(catalog, f));
+            labels.add(new String[] {f.code(), f.name()});
+        }
+        print(cards, labels, cards.stream().map(c -> Optional.<vn.ytcs.core.assessment.Assessment>empty()).toList(), period);
+        return Cli.OK;
+    }
+
+    private void print(List<Scorecard> cards, List<String[]> labels, List<Optional<vn.ytcs.core.assessment.Assessment>> assessments,
+                       Integer year) {
+        PrintWriter out = spec.commandLine().getOut();
+        ScoreView view = new ScoreView(parent.messages);
+        if (json) {
+            List<ScoreView.CardJson> rows = new ArrayList<>();
+            for (int i = 0; i < cards.size(); i++) {
+                rows.add(view.json(cards.get(i), year, assessments.get(i), LocalDate.now()));
+            }
+            Json.print(out, rows);
+        } else if (cards.size() == 1) {
+            view.detail(out, labels.get(0)[1] + "  [" + labels.get(0)[0] + "]"
+                    + (year == null ? "" : " · " + parent.messages.get("score.period", Integer.toString(year))), cards.get(0));
+        } else {
+            view.table(out, labels, cards);
+        }
+    }
+}

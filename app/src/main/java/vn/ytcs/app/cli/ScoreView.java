@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.app.i18n.ScoreTexts;
+import vn.ytcs.core.assessment.Assessment;
+import vn.ytcs.core.assessment.Recognition;
+import vn.ytcs.core.scoring.CriterionScore;
+import vn.ytcs.core.scoring.Failure;
+import vn.ytcs.core.scoring.IndicatorScore;
+import vn.ytcs.core.scoring.Scorecard;
+
+/** Scorecards for the terminal and as JSON. */
+final class ScoreView {
+
+    record IndicatorRow(int number, String code, String criterion, String name, String value, BigDecimal points,
+                        BigDecimal max, String status, String reason, boolean draft, boolean derived) {
+    }
+
+    record CriterionRow(String code, String name, BigDecimal points, BigDecimal max, BigDecimal percent, boolean meetsMinimum) {
+    }
+
+    record GapRow(String code, String name, BigDecimal recoverable, String reason) {
+    }
+
+    record FailureRow(String kind, String subject, String text) {
+    }
+
+    record AssessmentRow(String state, String decisionNumber, LocalDate decisionDate, LocalDate recognitionExpires,
+                         String recognitionStanding) {
+    }
+
+    record CardJson(String code, String name, Integer period, String catalog, int catalogRevision, AssessmentRow assessment,
+                    BigDecimal points, BigDecimal max, BigDecimal percent, boolean passed, boolean provisional,
+                    List<String> draftIndicators, List<FailureRow> failures, List<CriterionRow> criteria,
+                    List<GapRow> gaps, List<String> plan, List<String> missingData, List<IndicatorRow> indicators) {
+    }
+
+    private final Messages m;
+    private final ScoreTexts texts;
+
+    ScoreView(Messages messages) {
+        this.m = messages;
+        this.texts = new ScoreTexts(messages);
+    }
+
+    CardJson json(Scorecard card, Integer period, Optional<Assessment> assessment, LocalDate today) {
+        var lang = m.locale();
+        return new CardJson(card.facts().code(), card.facts().name(), period, card.catalog().id(), card.catalog().revision(),
+                assessment.map(a -> new AssessmentRow(a.state().name(), a.decisionNumber(), a.decisionDate(),
+                        a.recognition().map(Recognition::expires).orElse(null),
+                        a.recognition().map(r -> r.on(today).name()).orElse(null))).orElse(null),
+                card.points(), card.max(), card.percent(), card.passed(), card.provisional(),
+                card.draftsUsed().stream().map(i -> i.code()).toList(),
+                card.failures().stream().map(f -> new FailureRow(kind(f), subject(f), texts.failure(f, card.catalog()))).toList(),
+                card.criteria().stream().map(c -> new CriterionRow(c.criterion().code(), c.criterion().name().in(lang),
+                        c.points(), c.max(), c.percent(), c.meetsMinimum())).toList(),
+                card.gaps().stream().map(g -> new GapRow(g.indicator().code(), texts.name(g.indicator()), g.recoverable(),
+                        texts.reason(g))).toList(),
+                card.plan().map(p -> p.stream().map(s -> s.indicator().code()).toList()).orElse(null),
+                card.missingData().stream().map(s -> s.indicator().code()).toList(),
+                card.indicators().stream().map(s -> new IndicatorRow(s.indicator().number(), s.indicator().code(),
+                        s.indicator().criterion(), texts.name(s.indicator()), texts.value(s), s.points(), s.max(),
+                        s.status().name(), texts.reason(s), s.indicator().isDraft(), s.indicator().isDerived())).toList());
+    }
+
+    private static String kind(Failure f) {
+        return f instanceof Failure.TotalBelow ? "TOTAL" : f instanceof Failure.CriterionBelow ? "CRITERION" : "VETO";
+    }
+
+    private static String subject(Failure f) {
+        return f instanceof Failure.CriterionBelow c ? c.criterion() : f instanceof Failure.VetoAtZero v ? v.indicator() : null;
+    }
+
+    /** One line per commune, then how many pass. */
+    void table(PrintWriter out, List<String[]> labels, List<Scorecard> cards) {
+        TextTable table = new TextTable(m.get("col.code"), m.get("col.commune"), m.get("col.points"), m.get("col.result"),
+                m.get("col.failing"), m.get("col.plan"));
+        for (int i = 0; i < cards.size(); i++) {
+            Scorecard c = cards.get(i);
+            table.add(labels.get(i)[0], labels.get(i)[1],
+                    texts.number(c.points()) + "/" + texts.number(c.max()) + " (" + texts.percent(c.percent()) + ")",
+                    m.get(c.passed() ? "score.passed" : "score.failed"),
+                    c.failures().size(), c.plan().map(p -> Integer.toString(p.size())).orElse("–"));
+        }
+        table.print(out);
+        long passed = cards.stream().filter(Scorecard::passed).count();
+        out.println(m.get("cli.score.total", passed, cards.size()));
+        if (cards.stream().anyMatch(Scorecard::provisional)) {
+            out.println(m.get("score.provisional.short"));
+        }
+    }
+
+    /** Everything about one commune. */
+    void detail(PrintWriter out, String title, Scorecard c) {
+        out.println(title);
+        out.println(m.get("score.summary", texts.number(c.points()), texts.number(c.max()), texts.percent(c.percent()),
+                m.get(c.passed() ? "score.passed" : "score.failed"), c.catalog().id()));
+        if (c.provisional()) {
+            out.println(m.get("score.provisional", c.draftsUsed().size()));
+        }
+        out.println();
+        TextTable criteria = new TextTable(m.get("col.criterion"), m.get("col.points"), m.get("col.minimum"));
+        for (CriterionScore cs : c.criteria()) {
+            criteria.add(cs.criterion().code() + " " + cs.criterion().name().in(m.locale()),
+                    texts.number(cs.points()) + "/" + texts.number(cs.max()) + " (" + texts.percent(cs.percent()) + ")",
+                    m.get(cs.meetsMinimum() ? "score.meets" : "score.below"));
+        }
+        criteria.print(out);
+        if (!c.failures().isEmpty()) {
+            out.println();
+            out.println(m.get("score.failures.title"));
+            texts.failures(c.failures(), c.catalog()).forEach(f -> out.println("  - " + f));
+        }
+        if (!c.gaps().isEmpty()) {
+            out.println();
+            out.println(m.get("score.gaps.title"));
+            for (IndicatorScore g : c.gaps()) {
+                out.println("  " + m.get("score.gap", g.indicator().code(), texts.number(g.recoverable()), texts.reason(g)));
+            }
+        }
+        out.println();
+        if (c.plan().isEmpty()) {
+            out.println(m.get("score.plan.none"));
+        } else if (!c.plan().get().isEmpty()) {
+            out.println(m.get("score.plan.title", c.plan().get().size()));
+            c.plan().get().forEach(p -> out.println("  - " + p.indicator().code() + " " + texts.name(p.indicator())
+                    + " (+" + texts.number(p.recoverable()) + ")"));
+        }
+    }
+}

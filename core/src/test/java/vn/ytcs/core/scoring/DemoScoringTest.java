@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.core.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.ytcs.core.assessment.AssessmentState;
+import vn.ytcs.core.catalog.Catalogs;
+import vn.ytcs.core.catalog.DerivedValue;
+import vn.ytcs.core.demo.DemoData;
+import vn.ytcs.core.demo.DemoLoader;
+import vn.ytcs.core.demo.DemoProvince;
+import vn.ytcs.core.figures.CommuneYear;
+import vn.ytcs.core.hamlet.Hamlet;
+import vn.ytcs.core.hamlet.HamletWorker;
+import vn.ytcs.core.hamlet.WorkerRole;
+import vn.ytcs.core.staff.Employment;
+import vn.ytcs.core.staff.StaffMember;
+import vn.ytcs.core.station.Station;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.core.target.Target;
+import vn.ytcs.core.target.TargetProgress;
+import vn.ytcs.core.target.TargetTracker;
+import vn.ytcs.core.target.Targets;
+import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitTree;
+
+/** Scoring the demo province from a real database, checked against counts made straight from the demo data. */
+class DemoScoringTest {
+
+    static final LocalDate DAY = LocalDate.of(2025, 6, 30);
+
+    @TempDir
+    static Path dir;
+    static Store store;
+    static UnitTree tree;
+    static List<CommuneScoring.Result> results;
+    static DemoData demo = DemoProvince.generate();
+
+    @BeforeAll
+    static void load() {
+        store = Store.open(dir);
+        DemoLoader.load(store, "test");
+        tree = store.units().tree(DAY);
+        results = new CommuneScoring(store, Catalogs.shipped()).score(tree, tree.communes(), 2025, DAY);
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Test
+    void derivedValuesMatchHandCountsFromTheDemoData() {
+        assertEquals(75, results.size());
+        for (CommuneScoring.Result r : results) {
+            Unit commune = r.commune();
+            Station station = demo.stations().stream().filter(s -> s.unitId().equals(commune.id())).findFirst().orElseThrow();
+            List<StaffMember> staff = demo.staff().stream().filter(m -> m.stationId().equals(station.id())).toList();
+            boolean permanentDoctor = staff.stream().anyMatch(m -> m.profession().isDoctor() && m.employment() == Employment.PERMANENT);
+            List<Hamlet> hamlets = demo.hamlets().stream().filter(h -> h.communeId().equals(commune.id())).toList();
+            Set<UUID> served = demo.workers().stream()
+                    .filter(w -> w.role() == WorkerRole.HEALTH_WORKER && w.active() && w.trainingMonths() >= 3)
+                    .map(HamletWorker::hamletId).collect(Collectors.toSet());
+            long servedCount = hamlets.stream().filter(h -> served.contains(h.id())).count();
+            CommuneYear y2025 = demo.figures().stream().filter(f -> f.unitId().equals(commune.id()) && f.year() == 2025)
+                    .findFirst().orElseThrow();
+
+            Map<DerivedValue, Answer> derived = DerivedValues.of(r.profile(), 2025);
+            assertEquals(new Answer.Flag(permanentDoctor), derived.get(DerivedValue.PERMANENT_DOCTOR), commune.name());
+            assertEquals(0, BigDecimal.valueOf(staff.size()).compareTo(((Answer.Amount) derived.get(DerivedValue.STAFF_COUNT)).value()));
+            assertEquals(new Answer.Flag(station.familyDoctorModel()), derived.get(DerivedValue.FAMILY_DOCTOR_MODEL));
+            BigDecimal share = ((Answer.Amount) derived.get(DerivedValue.HAMLET_WORKER_SHARE)).value();
+            assertEquals(servedCount * 10000 / hamlets.size(), share.movePointRight(2).longValue(), commune.name());
+            BigDecimal insured = ((Answer.Amount) derived.get(DerivedValue.INSURANCE_COVERAGE)).value();
+            assertEquals((long) y2025.insured() * 10000 / y2025.population(), insured.movePointRight(2).longValue());
+        }
+    }
+
+    @Test
+    void everyCommuneHasAScorecardWithItsAssessment() {
+        for (CommuneScoring.Result r : results) {
+            assertTrue(r.assessment().isPresent(), r.commune().name());
+            Scorecard c = r.scorecard();
+            assertEquals("QD1300-2023", c.catalog().id());
+            assertTrue(c.provisional());
+            assertEquals(c.passed(), c.failures().isEmpty());
+            assertTrue(c.plan().isPresent() || !c.passed());
+            boolean vetoDoctor = c.failures().contains(new Failure.VetoAtZero("TC2.06"));
+            assertEquals(r.profile().permanentDoctors() == 0, vetoDoctor, r.commune().name());
+        }
+        long passed = results.stream().filter(r -> r.scorecard().passed()).count();
+        assertTrue(passed > 10 && passed < 65, "a mix of communes that pass and fail: " + passed);
+    }
+
+    @Test
+    void recognisedAssessmentsOf2024PassTheir2024Score() {
+        List<CommuneScoring.Result> y2024 = new CommuneScoring(store, Catalogs.shipped()).score(tree, tree.communes(), 2024, DAY);
+        long recognised = 0;
+        for (CommuneScoring.Result r : y2024) {
+            if (r.assessment().orElseThrow().state() == AssessmentState.RECOGNISED) {
+                recognised++;
+                assertTrue(r.scorecard().passed(), r.commune().name());
+            } else {
+                assertFalse(r.scorecard().passed(), r.commune().name());
+            }
+        }
+        assertTrue(recognised > 0);
+    }
+
+    @Test
+    void targetsRollUpToTheProvinceWithTheCommunesThatHoldThemBack() {
+        Unit province = tree.roots().get(0);
+        Map<String, TargetProgress> byCode = TargetTracker.progress(Targets.shipped(), province, results, 2025).stream()
+                .collect(Collectors.toMap(p -> p.target().code(), p -> p));
+        TargetProgress doctor = byCode.get("PERMANENT_DOCTOR");
+        long withDoctor = results.stream().filter(r -> r.profile().permanentDoctors() > 0).count();
+        assertEquals(withDoctor, doctor.numerator());
+        assertEquals(75, doctor.denominator());
+        assertEquals(75 - withDoctor, doctor.holdingBack().size());
+        TargetProgress insurance = byCode.get("INSURANCE");
+        long insured = demo.figures().stream().filter(f -> f.year() == 2025).mapToLong(CommuneYear::insured).sum();
+        long population = demo.figures().stream().filter(f -> f.year() == 2025).mapToLong(CommuneYear::population).sum();
+        assertEquals(insured, insurance.numerator());
+        assertEquals(population, insurance.denominator());
+        TargetProgress standard = byCode.get("NATIONAL_STANDARD");
+        assertEquals(results.stream().filter(r -> r.scorecard().passed()).count(), standard.numerator());
+        assertFalse(byCode.get("FACILITIES").measured());
+        assertEquals(Target.Measure.NOT_IN_REGISTER, byCode.get("FACILITIES").target().measure());
+    }
+}
