@@ -18,6 +18,7 @@ import vn.ytcs.core.figures.CommuneYear;
 import vn.ytcs.core.hamlet.Hamlet;
 import vn.ytcs.core.hamlet.HamletWorker;
 import vn.ytcs.core.hamlet.WorkerRole;
+import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.staff.StaffMember;
 
 /** A commune's station, staff, hamlets and latest figures; read-only. */
@@ -37,7 +38,7 @@ final class CommuneView {
         this.formats = new Formats(messages.locale());
     }
 
-    VBox build(CommuneProfile p) {
+    VBox build(CommuneProfile p, CommuneScoring.Result scored) {
         Label title = new Label(labels.unit(p.commune()));
         title.getStyleClass().add(Styles.TITLE);
         String district = p.district().map(labels::unit).orElse("");
@@ -48,6 +49,11 @@ final class CommuneView {
 
         VBox box = new VBox(10, title, subtitle);
         box.setPadding(new Insets(16, 20, 20, 20));
+
+        if (scored != null) {
+            box.getChildren().add(section(m.get("window.score.title", Integer.toString(scored.period()))));
+            box.getChildren().add(new ScorecardView(m).build(scored));
+        }
 
         box.getChildren().add(section(m.get("window.station.title")));
         if (p.station().isEmpty()) {

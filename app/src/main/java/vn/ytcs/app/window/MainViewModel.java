@@ -16,9 +16,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.commune.CommuneProfiles;
 import vn.ytcs.core.demo.DemoLoader;
+import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitLevel;
@@ -45,8 +47,8 @@ public final class MainViewModel {
         FAILED
     }
 
-    /** A district or province: how many communes it has and how many lack a permanent doctor. */
-    public record UnitSummary(Unit unit, int communes, long withoutPermanentDoctor) {
+    /** A district or province: its communes, those lacking a permanent doctor, those meeting the standard. */
+    public record UnitSummary(Unit unit, int communes, long withoutPermanentDoctor, long meetingStandard, int period) {
     }
 
     private final Path dataDir;
@@ -65,6 +67,7 @@ public final class MainViewModel {
     private final ObjectProperty<Set<UUID>> visible = new SimpleObjectProperty<>(Set.of());
     private final ObjectProperty<Unit> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<CommuneProfile> profile = new SimpleObjectProperty<>();
+    private final ObjectProperty<CommuneScoring.Result> scored = new SimpleObjectProperty<>();
     private final ObjectProperty<UnitSummary> summary = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private long selection;
@@ -118,6 +121,7 @@ public final class MainViewModel {
     public void select(Unit unit) {
         selected.set(unit);
         profile.set(null);
+        scored.set(null);
         summary.set(null);
         long ticket = ++selection;
         if (unit == null || store == null) {
@@ -130,17 +134,22 @@ public final class MainViewModel {
         background.execute(() -> {
             try {
                 List<Unit> communes = unit.level() == UnitLevel.COMMUNE ? List.of(unit) : t.communesUnder(unit);
-                List<CommuneProfile> profiles = new CommuneProfiles(s).load(t, communes, day);
+                int period = day.getYear();
+                List<CommuneScoring.Result> results = new CommuneScoring(s, Catalogs.shipped()).score(t, communes, period, day);
+                List<CommuneProfile> profiles = results.isEmpty() ? new CommuneProfiles(s).load(t, communes, day)
+                        : results.stream().map(CommuneScoring.Result::profile).toList();
                 ui.execute(() -> {
                     if (ticket != selection) {
                         return; // the user has moved on to another unit
                     }
                     busy.set(false);
                     if (unit.level() == UnitLevel.COMMUNE) {
+                        scored.set(results.isEmpty() ? null : results.get(0));
                         profile.set(profiles.get(0));
                     } else {
                         summary.set(new UnitSummary(unit, profiles.size(),
-                                profiles.stream().filter(p -> p.permanentDoctors() == 0).count()));
+                                profiles.stream().filter(p -> p.permanentDoctors() == 0).count(),
+                                results.stream().filter(r -> r.scorecard().passed()).count(), period));
                     }
                 });
             } catch (RuntimeException e) {
@@ -217,6 +226,11 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<CommuneProfile> profile() {
         return profile;
+    }
+
+    /** The selected commune's scorecard for the period of the day shown; null when no catalog was in force. */
+    public ReadOnlyObjectProperty<CommuneScoring.Result> scored() {
+        return scored;
     }
 
     public ReadOnlyObjectProperty<UnitSummary> summary() {

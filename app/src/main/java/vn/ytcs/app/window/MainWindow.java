@@ -227,7 +227,7 @@ public final class MainWindow {
 
     private Node detail() {
         if (vm.profile().get() != null) {
-            ScrollPane scroll = new ScrollPane(new CommuneView(m).build(vm.profile().get()));
+            ScrollPane scroll = new ScrollPane(new CommuneView(m).build(vm.profile().get(), vm.scored().get()));
             scroll.setFitToWidth(true);
             scroll.setId("commune-view");
             return scroll;
@@ -239,7 +239,8 @@ public final class MainWindow {
         if (summary != null) {
             Label title = new Label(labels.unit(summary.unit()));
             title.getStyleClass().add(Styles.TITLE);
-            Label facts = new Label(m.get("window.unit.summary", summary.communes(), summary.withoutPermanentDoctor()));
+            Label facts = new Label(m.get("window.unit.summary", summary.communes(), summary.withoutPermanentDoctor(),
+                    summary.meetingStandard(), Integer.toString(summary.period())));
             facts.getStyleClass().add(Styles.FACTS);
             Label hint = placeholder(m.get("window.select"));
             VBox box = new VBox(12, title, facts, hint);

@@ -15,6 +15,13 @@ final class Styles {
     static final String WARNING = "ytcs-warning";
     static final String CARD = "ytcs-card";
     static final String PLACEHOLDER = "ytcs-placeholder";
+    static final String PASS = "ytcs-pass";
+    static final String FAIL = "ytcs-fail";
+    static final String NOTE = "ytcs-note";
+    static final String SUBHEADING = "ytcs-subheading";
+    static final String WARNING_TEXT = "ytcs-warning-text";
+    static final String BAR_OK = "ytcs-bar-ok";
+    static final String BAR_LOW = "ytcs-bar-low";
 
     private Styles() {
     }

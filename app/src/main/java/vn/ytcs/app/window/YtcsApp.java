@@ -67,6 +67,12 @@ public final class YtcsApp extends Application {
     public void stop() {
         vm.close();
         background.shutdown();
+        try {
+            // Let the database close cleanly before the JVM ends.
+            background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The bundled font renders Vietnamese the same on every machine. */

@@ -19,7 +19,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import vn.ytcs.core.assessment.AssessmentState;
+import vn.ytcs.core.assessment.Recognition;
 import vn.ytcs.core.hamlet.HamletKind;
+import vn.ytcs.core.json.DocumentException;
+import vn.ytcs.core.scoring.IndicatorScore;
+import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.hamlet.WorkerRole;
 import vn.ytcs.core.staff.Employment;
 import vn.ytcs.core.staff.Profession;
@@ -31,10 +36,13 @@ import vn.ytcs.core.unit.UnitType;
 class BundlesTest {
 
     /** Keys built at run time: an enum label prefix and the enum whose constants it covers. */
-    private static final Map<String, Class<? extends Enum<?>>> ENUM_KEYS = Map.of(
-            "unitType", UnitType.class, "sex", Sex.class, "profession", Profession.class,
-            "employment", Employment.class, "hamletKind", HamletKind.class, "workerRole", WorkerRole.class,
-            "store.error", StoreException.Reason.class);
+    private static final Map<String, Class<? extends Enum<?>>> ENUM_KEYS = Map.ofEntries(
+            Map.entry("unitType", UnitType.class), Map.entry("sex", Sex.class), Map.entry("profession", Profession.class),
+            Map.entry("employment", Employment.class), Map.entry("hamletKind", HamletKind.class),
+            Map.entry("workerRole", WorkerRole.class), Map.entry("store.error", StoreException.Reason.class),
+            Map.entry("status", IndicatorScore.Status.class), Map.entry("region", SocioRegion.class),
+            Map.entry("assessmentState", AssessmentState.class), Map.entry("recognition", Recognition.Standing.class),
+            Map.entry("document.error", DocumentException.Problem.class));
     /** Keys that picocli reads by name. */
     private static final Pattern PICOCLI = Pattern.compile("usage\\..*|ytcs(\\.[a-z]+)*\\.usage\\..*");
     private static final Pattern LITERAL = Pattern.compile("\"([a-zA-Z]+(?:\\.[a-zA-Z0-9_]+)+)\"");

@@ -23,7 +23,7 @@ import vn.ytcs.core.unit.UnitTree;
 public final class CommuneScoring {
 
     /** A commune's scorecard with the assessment it came from (absent: only register values). */
-    public record Result(CommuneProfile profile, Optional<Assessment> assessment, Scorecard scorecard) {
+    public record Result(CommuneProfile profile, int period, Optional<Assessment> assessment, Scorecard scorecard) {
 
         public Unit commune() {
             return profile.commune();
@@ -65,7 +65,7 @@ public final class CommuneScoring {
             Optional<Assessment> assessment = Optional.ofNullable(byUnit.get(p.commune().id()));
             List<AssessmentAnswer> own = assessment.map(a -> answers.getOrDefault(a.id(), List.of())).orElse(List.of());
             CommuneFacts facts = FactsAssembler.of(catalog, p, own, period);
-            out.add(new Result(p, assessment, Scorer.score(catalog, facts)));
+            out.add(new Result(p, period, assessment, Scorer.score(catalog, facts)));
         }
         return out;
     }

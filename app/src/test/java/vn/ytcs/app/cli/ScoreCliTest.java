@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** score, targets and catalog through the command line, on the demo in a real data folder. */
+class ScoreCliTest {
+
+    @TempDir
+    static Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("data").toString()));
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void demo() {
+        assertEquals(0, run("demo").code());
+    }
+
+    @Test
+    void scoreJsonGivesEveryCommuneAScorecardThatReadsRight() throws Exception {
+        Result r = run("score", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode cards = new ObjectMapper().readTree(r.out());
+        assertEquals(75, cards.size());
+        for (JsonNode card : cards) {
+            assertEquals("QD1300-2023", card.get("catalog").asText());
+            assertEquals(10, card.get("criteria").size());
+            assertEquals(47, card.get("indicators").size());
+            assertTrue(card.get("provisional").asBoolean());
+            assertEquals(card.get("passed").asBoolean(), card.get("failures").isEmpty());
+            for (JsonNode ind : card.get("indicators")) {
+                assertTrue(!ind.get("reason").asText().isBlank() && !ind.get("reason").asText().contains("!"), ind.toString());
+            }
+        }
+        JsonNode noDoctor = null;
+        for (JsonNode card : cards) {
+            for (JsonNode f : card.get("failures")) {
+                if ("VETO".equals(f.get("kind").asText()) && "TC2.06".equals(f.get("subject").asText())) {
+                    noDoctor = card;
+                }
+            }
+        }
+        assertTrue(noDoctor != null, "some demo commune lacks a permanent doctor");
+        boolean said = false;
+        for (JsonNode ind : noDoctor.get("indicators")) {
+            if (ind.get("code").asText().equals("TC2.06")) {
+                assertEquals("Trạm chưa có bác sĩ cơ hữu", ind.get("reason").asText());
+                said = true;
+            }
+        }
+        assertTrue(said);
+        assertTrue(noDoctor.get("plan").toString().contains("TC2.06"), "the plan starts with the doctor");
+    }
+
+    @Test
+    void oneCommuneInDetailInBothLanguages() {
+        Result vi = run("score", "--unit", "HG0106");
+        assertEquals(0, vi.code(), vi.err());
+        assertTrue(vi.out().contains("Xã Hỏa Lựu"), vi.out());
+        assertTrue(vi.out().contains("TC7.35: +1 điểm – Tỉnh chưa nhập ngưỡng cho vùng Đồng bằng sông Cửu Long"), vi.out());
+        Result en = run("--lang", "en", "score", "--unit", "HG0106", "--period", "2024");
+        assertEquals(0, en.code(), en.err());
+        assertTrue(en.out().contains("The province has not set the threshold for the Mekong Delta"), en.out());
+        assertTrue(en.out().contains("year 2024"), en.out());
+    }
+
+    @Test
+    void aFactsFileIsScoredAgainstAnyCatalogFile() throws Exception {
+        Path catalog = Path.of(ScoreCliTest.class.getResource("/facts/mini-catalog.json").toURI());
+        Path facts = Path.of(ScoreCliTest.class.getResource("/facts/mini-facts.json").toURI());
+        Result r = run("score", "--catalog", catalog.toString(), "--facts", facts.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode cards = new ObjectMapper().readTree(r.out());
+        assertEquals(2, cards.size());
+        assertTrue(cards.get(0).get("passed").asBoolean());
+        assertTrue(!cards.get(1).get("passed").asBoolean());
+        assertEquals("TC1.01", cards.get(1).get("plan").get(0).asText());
+    }
+
+    @Test
+    void aBadFactsFileNamesTheFileTheRecordAndTheField() throws Exception {
+        Path catalog = Path.of(ScoreCliTest.class.getResource("/facts/mini-catalog.json").toURI());
+        Path bad = dir.resolve("bad-facts.json");
+        Files.writeString(bad, "{\"format\": \"ytcs-facts/1\", \"communes\": [{\"code\": \"X\", \"name\": \"Xã X\", "
+                + "\"unitType\": \"XA\", \"values\": {\"TC1.01\": \"có\"}}]}");
+        Result r = run("score", "--catalog", catalog.toString(), "--facts", bad.toString());
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains(bad.toString()) && r.err().contains("$.communes[0].values.TC1.01"), r.err());
+    }
+
+    @Test
+    void catalogListShowAndValidate() throws Exception {
+        Result list = run("catalog", "list");
+        assertTrue(list.out().contains("QD1300-2023") && list.out().contains("QD4667-2014"), list.out());
+        Result show = run("--lang", "en", "catalog", "show", "QD1300-2023");
+        assertTrue(show.out().contains("35. TC7.35"), show.out());
+        Path good = Path.of(ScoreCliTest.class.getResource("/facts/mini-catalog.json").toURI());
+        assertEquals(0, run("catalog", "validate", good.toString()).code());
+        Path bad = dir.resolve("bad-catalog.json");
+        Files.writeString(bad, Files.readString(good).replace("\"maxPoints\": 10", "\"maxPoints\": -1"));
+        Result refused = run("catalog", "validate", bad.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains(bad.toString()) && refused.err().contains("$.criteria[0].maxPoints"), refused.err());
+        assertEquals(2, run("catalog", "show", "NOPE").code());
+    }
+
+    @Test
+    void targetsForTheProvinceAndItsDistricts() throws Exception {
+        Result r = run("targets", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertEquals(9 * 10, rows.size(), "province and 8 districts, 10 targets each");
+        Result text = run("targets", "--unit", "HG01");
+        assertTrue(text.out().contains("Trạm y tế xã có ít nhất một bác sĩ cơ hữu"), text.out());
+    }
+}
