@@ -14,7 +14,7 @@ import vn.ytcs.core.store.Store;
 /** {@code ytcs [options] [command]}: with no command, opens the window. */
 @Command(name = "ytcs", sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {DemoCommand.class, UnitsCommand.class, StationsCommand.class, StaffCommand.class,
-            ScoreCommand.class, TargetsCommand.class, CatalogCommand.class})
+            ScoreCommand.class, TargetsCommand.class, CatalogCommand.class, BenchmarkCommand.class})
 public final class YtcsCommand implements Callable<Integer> {
 
     final Messages messages;

@@ -5,9 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import vn.ytcs.core.catalog.Catalog;
 import vn.ytcs.core.catalog.Criterion;
@@ -219,87 +217,92 @@ public final class Scorer {
                                                                  List<IndicatorScore> gaps) {
             int n = gaps.size();
             int cs = criteria.size();
-            Map<String, List<IndicatorScore>> byCriterion = new HashMap<>();
+            // Per criterion: its improvable gaps, mandatory ones first, then by gain (gaps are sorted already),
+            // the cumulative gain of the first j, and which j meet the criterion's minimum.
+            List<List<IndicatorScore>> ordered = new ArrayList<>(cs);
+            List<BigDecimal[]> cumulative = new ArrayList<>(cs);
+            List<boolean[]> feasible = new ArrayList<>(cs);
+            java.util.Map<String, List<IndicatorScore>> byCriterion = new java.util.HashMap<>();
             for (IndicatorScore g : gaps) {
-                if (improvable(g)) {
-                    byCriterion.computeIfAbsent(g.indicator().criterion(), k -> new ArrayList<>()).add(g);
-                }
+                byCriterion.computeIfAbsent(g.indicator().criterion(), x -> new ArrayList<>()).add(g);
             }
-            // Options per criterion: number of picks -> (gain, picks); only counts meeting its minimum.
-            List<Map<Integer, List<IndicatorScore>>> options = new ArrayList<>(cs);
             for (CriterionScore c : criteria) {
-                List<IndicatorScore> own = byCriterion.getOrDefault(c.criterion().code(), List.of());
-                List<IndicatorScore> ordered = new ArrayList<>();
-                own.stream().filter(g -> mandatory(rule, g)).forEach(ordered::add);
-                int mandatoryCount = ordered.size();
-                own.stream().filter(g -> !mandatory(rule, g)).forEach(ordered::add);
-                if (vetoBlocked(rule, gaps, c)) {
-                    return Optional.empty();
+                List<IndicatorScore> mine = byCriterion.getOrDefault(c.criterion().code(), List.of());
+                List<IndicatorScore> own = new ArrayList<>(mine.size());
+                for (IndicatorScore g : mine) {
+                    if (mandatory(rule, g)) {
+                        if (!improvable(g)) {
+                            return Optional.empty();
+                        }
+                        own.add(g);
+                    }
                 }
-                Map<Integer, List<IndicatorScore>> choice = new HashMap<>();
-                BigDecimal gain = BigDecimal.ZERO;
-                for (int j = 0; j <= ordered.size(); j++) {
+                int mandatoryCount = own.size();
+                for (IndicatorScore g : mine) {
+                    if (!mandatory(rule, g) && improvable(g)) {
+                        own.add(g);
+                    }
+                }
+                BigDecimal[] gain = new BigDecimal[own.size() + 1];
+                boolean[] ok = new boolean[own.size() + 1];
+                gain[0] = BigDecimal.ZERO;
+                boolean any = false;
+                for (int j = 0; j <= own.size(); j++) {
                     if (j > 0) {
-                        gain = gain.add(ordered.get(j - 1).recoverable());
+                        gain[j] = gain[j - 1].add(own.get(j - 1).recoverable());
                     }
-                    if (j >= mandatoryCount && reaches(c.points().add(gain), c.max(), rule.minCriterionPercent())) {
-                        choice.put(j, ordered.subList(0, j));
-                    }
+                    ok[j] = j >= mandatoryCount && reaches(c.points().add(gain[j]), c.max(), rule.minCriterionPercent());
+                    any |= ok[j];
                 }
-                if (choice.isEmpty()) {
+                if (!any) {
                     return Optional.empty();
                 }
-                options.add(choice);
+                ordered.add(own);
+                cumulative.add(gain);
+                feasible.add(ok);
             }
-            // best[k] = the largest total gain with k picks, and the picks that give it.
+            // best[k]: the largest total gain with k picks over the criteria so far; pick[c][k]: picks in criterion c.
             BigDecimal[] best = new BigDecimal[n + 1];
-            List<List<IndicatorScore>> picks = new ArrayList<>();
-            for (int k = 0; k <= n; k++) {
-                picks.add(null);
-            }
             best[0] = BigDecimal.ZERO;
-            picks.set(0, List.of());
-            for (Map<Integer, List<IndicatorScore>> choice : options) {
+            int[][] pick = new int[cs][n + 1];
+            int reach = 0;
+            for (int c = 0; c < cs; c++) {
                 BigDecimal[] next = new BigDecimal[n + 1];
-                List<List<IndicatorScore>> nextPicks = new ArrayList<>();
-                for (int k = 0; k <= n; k++) {
-                    nextPicks.add(null);
-                }
-                for (int k = 0; k <= n; k++) {
+                BigDecimal[] gain = cumulative.get(c);
+                boolean[] ok = feasible.get(c);
+                for (int k = 0; k <= reach; k++) {
                     if (best[k] == null) {
                         continue;
                     }
-                    for (var e : choice.entrySet()) {
-                        int total = k + e.getKey();
-                        BigDecimal gain = best[k].add(sum(e.getValue()));
-                        if (total <= n && (next[total] == null || gain.compareTo(next[total]) > 0)) {
-                            next[total] = gain;
-                            List<IndicatorScore> joined = new ArrayList<>(picks.get(k));
-                            joined.addAll(e.getValue());
-                            nextPicks.set(total, joined);
+                    for (int j = 0; j < gain.length && k + j <= n; j++) {
+                        if (!ok[j]) {
+                            continue;
+                        }
+                        BigDecimal total = best[k].add(gain[j]);
+                        if (next[k + j] == null || total.compareTo(next[k + j]) > 0) {
+                            next[k + j] = total;
+                            pick[c][k + j] = j;
                         }
                     }
                 }
                 best = next;
-                picks = nextPicks;
+                reach += gain.length - 1;
             }
-            for (int k = 0; k <= n; k++) {
+            for (int k = 0; k <= reach; k++) {
                 if (best[k] != null && reaches(points.add(best[k]), max, rule.minTotalPercent())) {
-                    List<IndicatorScore> plan = new ArrayList<>(picks.get(k));
+                    List<IndicatorScore> plan = new ArrayList<>(k);
+                    int left = k;
+                    for (int c = cs - 1; c >= 0; c--) {
+                        int j = pick[c][left];
+                        plan.addAll(ordered.get(c).subList(0, j));
+                        left -= j;
+                    }
                     plan.sort(Comparator.comparing(IndicatorScore::recoverable).reversed()
                             .thenComparingInt(s -> s.indicator().number()));
                     return Optional.of(List.copyOf(plan));
                 }
             }
             return Optional.empty();
-        }
-
-        private static BigDecimal sum(List<IndicatorScore> list) {
-            BigDecimal s = BigDecimal.ZERO;
-            for (IndicatorScore g : list) {
-                s = s.add(g.recoverable());
-            }
-            return s;
         }
 
         /** Data the province has not set (a missing threshold) cannot be improved by the commune. */
@@ -309,11 +312,6 @@ public final class Scorer {
 
         private static boolean mandatory(PassRule rule, IndicatorScore g) {
             return rule.vetoAtZero() && g.indicator().veto() && g.points().signum() == 0;
-        }
-
-        private static boolean vetoBlocked(PassRule rule, List<IndicatorScore> gaps, CriterionScore c) {
-            return gaps.stream().anyMatch(g -> g.indicator().criterion().equals(c.criterion().code())
-                    && mandatory(rule, g) && !improvable(g));
         }
     }
 }
