@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -36,8 +37,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--unit", paramLabel = "CODE", descriptionKey = "cli.option.unit")
-    String unit;
+    @Mixin
+    UnitScope scope;
 
     @Option(names = "--period", paramLabel = "YYYY", descriptionKey = "cli.option.period")
     Integer period;
@@ -60,7 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
             LocalDate day = parent.asOf(store);
             int year = period != null ? period : day.getYear();
             UnitTree tree = store.units().tree(day);
-            List<Unit> communes = communes(store, tree, day);
+            List<Unit> communes = scope.communes(store, tree, day, parent);
             CommuneScoring scoring = new CommuneScoring(store, Catalogs.shipped());
             if (scoring.catalogFor(year).isEmpty()) {
                 throw new CliFailure(parent.messages.get("cli.error.noCatalog", Integer.toString(year)));
@@ -72,15 +73,6 @@ final class ScoreCommand implements Callable<Integer> {
                     results.stream().map(CommuneScoring.Result::assessment).toList(), year);
             return Cli.OK;
         }
-    }
-
-    private List<Unit> communes(Store store, UnitTree tree, LocalDate day) {
-        if (unit == null) {
-            return tree.communes();
-        }
-        Unit u = store.units().byCode(unit, day).orElseThrow(() ->
-                new CliFailure(parent.messages.get("cli.error.unknownUnit", unit, parent.format(day))));
-        return tree.communesUnder(u);
     }
 
     private int standalone() {

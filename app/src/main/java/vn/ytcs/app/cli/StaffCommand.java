@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -27,8 +28,8 @@ final class StaffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--unit", paramLabel = "CODE", descriptionKey = "cli.option.unit")
-    String unit;
+    @Mixin
+    UnitScope scope;
 
     @Option(names = "--json", descriptionKey = "cli.option.json")
     boolean json;
@@ -42,7 +43,7 @@ final class StaffCommand implements Callable<Integer> {
     public Integer call() {
         try (Store store = parent.openStore()) {
             LocalDate day = parent.asOf(store);
-            List<CommuneProfile> profiles = Scope.profiles(store, day, unit, parent.messages);
+            List<CommuneProfile> profiles = scope.profiles(store, day, parent);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 List<StaffRow> rows = new ArrayList<>();

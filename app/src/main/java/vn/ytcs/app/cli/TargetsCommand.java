@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,8 +36,8 @@ final class TargetsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--unit", paramLabel = "CODE", descriptionKey = "cli.option.unit")
-    String unit;
+    @Mixin
+    UnitScope scope;
 
     @Option(names = "--period", paramLabel = "YYYY", descriptionKey = "cli.option.period")
     Integer period;
@@ -56,9 +57,8 @@ final class TargetsCommand implements Callable<Integer> {
             int year = period != null ? period : day.getYear();
             UnitTree tree = store.units().tree(day);
             List<Unit> units = new ArrayList<>();
-            if (unit != null) {
-                units.add(store.units().byCode(unit, day).orElseThrow(() ->
-                        new CliFailure(parent.messages.get("cli.error.unknownUnit", unit, parent.format(day)))));
+            if (scope.code != null) {
+                units.add(scope.unit(store, day, parent));
             } else {
                 for (Unit root : tree.roots()) {
                     units.add(root);

@@ -23,27 +23,18 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--data-dir", dir.toString()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    CliRunner.Result run(String... args) {
+        return CliRunner.run(dir, args);
     }
 
     @Test
     void demoLoadsOnceAndTheSecondRunChangesNothing() throws Exception {
-        Result first = run("demo");
+        CliRunner.Result first = run("demo");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("Đã nạp dữ liệu mẫu"), first.out());
         String units = run("units", "--json").out();
         String staff = run("staff", "--json").out();
-        Result second = run("demo");
+        CliRunner.Result second = run("demo");
         assertEquals(0, second.code());
         assertTrue(second.out().contains("không thay đổi gì"), second.out());
         assertEquals(units, run("units", "--json").out());
@@ -53,7 +44,7 @@ class CliTest {
     @Test
     void unitsPrintsTheTreeInVietnameseAndAsJson() throws Exception {
         run("demo");
-        Result text = run("units");
+        CliRunner.Result text = run("units");
         assertEquals(0, text.code());
         assertTrue(text.out().contains("Tỉnh Hậu Giang  [93]"), text.out());
         assertTrue(text.out().contains("    Xã Hỏa Lựu  [HG0106 (mã tạm)]"), text.out());
@@ -80,7 +71,7 @@ class CliTest {
         }
         JsonNode staff = new ObjectMapper().readTree(run("staff", "--unit", "HG01", "--json").out());
         assertEquals(staffCount, staff.size());
-        Result english = run("--lang", "en", "stations", "--unit", "hg0106");
+        CliRunner.Result english = run("--lang", "en", "stations", "--unit", "hg0106");
         assertEquals(0, english.code());
         assertTrue(english.out().contains("Commune Hỏa Lựu"), english.out());
         assertTrue(english.out().contains("Trạm Y tế xã Hỏa Lựu"), english.out());
@@ -89,24 +80,24 @@ class CliTest {
     @Test
     void anUnknownUnitIsOneClearLineAndExit2() throws Exception {
         run("demo");
-        Result r = run("stations", "--unit", "HG9999");
+        CliRunner.Result r = run("stations", "--unit", "HG9999");
         assertEquals(2, r.code());
         assertEquals("", r.out());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("HG9999"), r.err());
-        Result en = run("--lang", "en", "staff", "--unit", "HG9999");
+        CliRunner.Result en = run("--lang", "en", "staff", "--unit", "HG9999");
         assertTrue(en.err().startsWith("Error: no unit has the code \"HG9999\""), en.err());
     }
 
     @Test
     void badArgumentsAreRefusedInTheUsersLanguage() {
-        Result unknown = run("bogus");
+        CliRunner.Result unknown = run("bogus");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("không hiểu lệnh hoặc tùy chọn \"bogus\""), unknown.err());
-        Result date = run("--lang", "en", "--as-of", "2025-13-01", "units");
+        CliRunner.Result date = run("--lang", "en", "--as-of", "2025-13-01", "units");
         assertEquals(2, date.code());
         assertTrue(date.err().contains("\"2025-13-01\" is not a valid value for --as-of"), date.err());
-        Result lang = run("--lang", "fr", "units");
+        CliRunner.Result lang = run("--lang", "fr", "units");
         assertEquals(2, lang.code());
         assertEquals(1, lang.err().strip().lines().count());
     }
@@ -126,7 +117,7 @@ class CliTest {
     @Test
     void asOfADayAfterTheReformShowsNoDistrictLevelUnits() throws Exception {
         run("demo");
-        Result r = run("--as-of", "2025-07-01", "units", "--json");
+        CliRunner.Result r = run("--as-of", "2025-07-01", "units", "--json");
         assertEquals(0, r.code());
         assertEquals("[ ]", r.out().strip());
         assertFalse(run("--as-of", "2025-06-30", "units", "--json").out().strip().equals("[ ]"));
@@ -134,7 +125,7 @@ class CliTest {
 
     @Test
     void helpListsTheCommands() {
-        Result r = run("--help");
+        CliRunner.Result r = run("--help");
         assertEquals(0, r.code());
         for (String command : List.of("demo", "units", "stations", "staff")) {
             assertTrue(r.out().contains("  " + command + " "), r.out());

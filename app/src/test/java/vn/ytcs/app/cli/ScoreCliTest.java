@@ -23,17 +23,8 @@ class ScoreCliTest {
     @TempDir
     static Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--data-dir", dir.resolve("data").toString()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRunner.Result run(String... args) {
+        return CliRunner.run(dir.resolve("data"), args);
     }
 
     @BeforeAll
@@ -43,7 +34,7 @@ class ScoreCliTest {
 
     @Test
     void scoreJsonGivesEveryCommuneAScorecardThatReadsRight() throws Exception {
-        Result r = run("score", "--json");
+        CliRunner.Result r = run("score", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode cards = new ObjectMapper().readTree(r.out());
         assertEquals(75, cards.size());
@@ -79,11 +70,11 @@ class ScoreCliTest {
 
     @Test
     void oneCommuneInDetailInBothLanguages() {
-        Result vi = run("score", "--unit", "HG0106");
+        CliRunner.Result vi = run("score", "--unit", "HG0106");
         assertEquals(0, vi.code(), vi.err());
         assertTrue(vi.out().contains("Xã Hỏa Lựu"), vi.out());
         assertTrue(vi.out().contains("TC7.35: +1 điểm – Tỉnh chưa nhập ngưỡng cho vùng Đồng bằng sông Cửu Long"), vi.out());
-        Result en = run("--lang", "en", "score", "--unit", "HG0106", "--period", "2024");
+        CliRunner.Result en = run("--lang", "en", "score", "--unit", "HG0106", "--period", "2024");
         assertEquals(0, en.code(), en.err());
         assertTrue(en.out().contains("The province has not set the threshold for the Mekong Delta"), en.out());
         assertTrue(en.out().contains("year 2024"), en.out());
@@ -93,7 +84,7 @@ class ScoreCliTest {
     void aFactsFileIsScoredAgainstAnyCatalogFile() throws Exception {
         Path catalog = Path.of(ScoreCliTest.class.getResource("/facts/mini-catalog.json").toURI());
         Path facts = Path.of(ScoreCliTest.class.getResource("/facts/mini-facts.json").toURI());
-        Result r = run("score", "--catalog", catalog.toString(), "--facts", facts.toString(), "--json");
+        CliRunner.Result r = run("score", "--catalog", catalog.toString(), "--facts", facts.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode cards = new ObjectMapper().readTree(r.out());
         assertEquals(2, cards.size());
@@ -108,7 +99,7 @@ class ScoreCliTest {
         Path bad = dir.resolve("bad-facts.json");
         Files.writeString(bad, "{\"format\": \"ytcs-facts/1\", \"communes\": [{\"code\": \"X\", \"name\": \"Xã X\", "
                 + "\"unitType\": \"XA\", \"values\": {\"TC1.01\": \"có\"}}]}");
-        Result r = run("score", "--catalog", catalog.toString(), "--facts", bad.toString());
+        CliRunner.Result r = run("score", "--catalog", catalog.toString(), "--facts", bad.toString());
         assertEquals(2, r.code());
         assertEquals("", r.out());
         assertTrue(r.err().contains(bad.toString()) && r.err().contains("$.communes[0].values.TC1.01"), r.err());
@@ -116,15 +107,15 @@ class ScoreCliTest {
 
     @Test
     void catalogListShowAndValidate() throws Exception {
-        Result list = run("catalog", "list");
+        CliRunner.Result list = run("catalog", "list");
         assertTrue(list.out().contains("QD1300-2023") && list.out().contains("QD4667-2014"), list.out());
-        Result show = run("--lang", "en", "catalog", "show", "QD1300-2023");
+        CliRunner.Result show = run("--lang", "en", "catalog", "show", "QD1300-2023");
         assertTrue(show.out().contains("35. TC7.35"), show.out());
         Path good = Path.of(ScoreCliTest.class.getResource("/facts/mini-catalog.json").toURI());
         assertEquals(0, run("catalog", "validate", good.toString()).code());
         Path bad = dir.resolve("bad-catalog.json");
         Files.writeString(bad, Files.readString(good).replace("\"maxPoints\": 10", "\"maxPoints\": -1"));
-        Result refused = run("catalog", "validate", bad.toString());
+        CliRunner.Result refused = run("catalog", "validate", bad.toString());
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains(bad.toString()) && refused.err().contains("$.criteria[0].maxPoints"), refused.err());
         assertEquals(2, run("catalog", "show", "NOPE").code());
@@ -132,11 +123,11 @@ class ScoreCliTest {
 
     @Test
     void targetsForTheProvinceAndItsDistricts() throws Exception {
-        Result r = run("targets", "--json");
+        CliRunner.Result r = run("targets", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode rows = new ObjectMapper().readTree(r.out());
         assertEquals(9 * 10, rows.size(), "province and 8 districts, 10 targets each");
-        Result text = run("targets", "--unit", "HG01");
+        CliRunner.Result text = run("targets", "--unit", "HG01");
         assertTrue(text.out().contains("Trạm y tế xã có ít nhất một bác sĩ cơ hữu"), text.out());
     }
 }
