@@ -19,15 +19,15 @@ import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.target.Target;
-import vn.ytcs.core.target.TargetProgress;
-import vn.ytcs.core.target.TargetTracker;
+import vn.ytcs.core.progress.TargetProgress;
+import vn.ytcs.core.progress.TargetTracker;
 import vn.ytcs.core.target.Targets;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitLevel;
 import vn.ytcs.core.unit.UnitTree;
 
 /** {@code ytcs targets}: Directive 25 targets for the province and each district, or for one unit. */
-@Command(name = "targets")
+@Command(name = "targets", subcommands = TargetsCommand.Import.class)
 final class TargetsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -65,7 +65,7 @@ final class TargetsCommand implements Callable<Integer> {
                     tree.children(root).stream().filter(u -> u.level() == UnitLevel.DISTRICT).forEach(units::add);
                 }
             }
-            List<Target> targets = Targets.shipped();
+            List<Target> targets = Targets.inForce(store.targets());
             CommuneScoring scoring = new CommuneScoring(store, Catalogs.shipped());
             List<CommuneScoring.Result> all = scoring.score(tree, tree.communes(), year, day);
             List<ProgressRow> rows = new ArrayList<>();
@@ -82,6 +82,30 @@ final class TargetsCommand implements Callable<Integer> {
                 }
             }
             print(rows, year);
+            return Cli.OK;
+        }
+    }
+
+    /** {@code ytcs targets import FILE}: the province sets its own targets, all at once, replacing the shipped ones. */
+    @Command(name = "import")
+    static final class Import implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        TargetsCommand targets;
+
+        @picocli.CommandLine.Parameters(paramLabel = "FILE", descriptionKey = "cli.param.targetsFile")
+        java.nio.file.Path file;
+
+        @Override
+        public Integer call() {
+            List<Target> read = Targets.read(file);
+            YtcsCommand parent = targets.parent;
+            try (Store store = parent.openStore()) {
+                store.write(System.getProperty("user.name", "ytcs"), w -> {
+                    read.forEach(w::save);
+                    return null;
+                });
+            }
+            targets.spec.commandLine().getOut().println(parent.messages.get("cli.targets.imported", read.size(), file.toString()));
             return Cli.OK;
         }
     }

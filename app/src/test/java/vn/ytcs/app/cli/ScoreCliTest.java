@@ -130,4 +130,27 @@ class ScoreCliTest {
         CliRunner.Result text = run("targets", "--unit", "HG01");
         assertTrue(text.out().contains("Trạm y tế xã có ít nhất một bác sĩ cơ hữu"), text.out());
     }
+
+    @Test
+    void theProvinceSetsItsOwnTargetsAndABadFileChangesNothing() throws Exception {
+        Path own = dir.resolve("own-targets");
+        assertEquals(0, CliRunner.run(own, "demo").code());
+        Path mine = dir.resolve("targets.json");
+        Files.writeString(mine, "{\"format\": \"ytcs-targets/1\", \"source\": \"Kế hoạch thử\", \"targets\": ["
+                + "{\"code\": \"PERMANENT_DOCTOR\", \"measure\": \"PERMANENT_DOCTOR_STATIONS\", \"comparison\": \"GE\", "
+                + "\"value\": 60, \"dueYear\": 2027, \"name\": {\"vi\": \"Trạm có bác sĩ cơ hữu (mục tiêu 2027)\"}}]}");
+        Path bad = dir.resolve("bad-targets.json");
+        Files.writeString(bad, Files.readString(mine).replace("\"value\": 60", "\"value\": 160"));
+        CliRunner.Result refused = CliRunner.run(own, "targets", "import", bad.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("$.targets[0].value"), refused.err());
+        assertEquals(10, new ObjectMapper().readTree(CliRunner.run(own, "targets", "--unit", "93", "--json").out()).size(), "still the shipped targets");
+
+        assertEquals(0, CliRunner.run(own, "targets", "import", mine.toString()).code());
+        JsonNode rows = new ObjectMapper().readTree(CliRunner.run(own, "targets", "--unit", "93", "--json").out());
+        assertEquals(1, rows.size());
+        assertEquals("Trạm có bác sĩ cơ hữu (mục tiêu 2027)", rows.get(0).get("name").asText());
+        assertEquals(rows.get(0).get("numerator").asLong() * 100 >= 60 * rows.get(0).get("denominator").asLong(),
+                rows.get(0).get("met").asBoolean());
+    }
 }

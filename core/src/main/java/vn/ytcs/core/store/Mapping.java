@@ -2,6 +2,9 @@
 package vn.ytcs.core.store;
 
 import org.jooq.DSLContext;
+import vn.ytcs.core.catalog.Text;
+import vn.ytcs.core.store.jooq.tables.records.TargetRecord;
+import vn.ytcs.core.target.Target;
 import vn.ytcs.core.assessment.Assessment;
 import vn.ytcs.core.assessment.AssessmentAnswer;
 import vn.ytcs.core.assessment.AssessmentState;
@@ -38,6 +41,7 @@ import static vn.ytcs.core.store.jooq.Tables.HAMLET;
 import static vn.ytcs.core.store.jooq.Tables.HAMLET_WORKER;
 import static vn.ytcs.core.store.jooq.Tables.STAFF;
 import static vn.ytcs.core.store.jooq.Tables.STATION;
+import static vn.ytcs.core.store.jooq.Tables.TARGET;
 import static vn.ytcs.core.store.jooq.Tables.UNIT_SUCCESSION;
 
 /** Domain records to rows and back. Bookkeeping columns are set by {@link ChangeWriter}. */
@@ -184,6 +188,25 @@ final class Mapping {
         r.setNotApplicable(a.notApplicable());
         r.setNote(a.note());
         r.setEvidence(a.evidence());
+        return r;
+    }
+
+    static Target target(TargetRecord r) {
+        return new Target(r.getCode(), new Text(r.getNameVi(), r.getNameEn()), Target.Measure.valueOf(r.getMeasure()),
+                Target.Comparison.valueOf(r.getComparison()), r.getTargetValue(), r.getDueYear());
+    }
+
+    /** Targets are identified by their code: the same code gives the same row on every site. */
+    static TargetRecord row(DSLContext ctx, Target t) {
+        TargetRecord r = ctx.newRecord(TARGET);
+        r.setId(java.util.UUID.nameUUIDFromBytes(("ytcs-target:" + t.code()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        r.setCode(t.code());
+        r.setNameVi(t.name().vi());
+        r.setNameEn(t.name().en());
+        r.setMeasure(t.measure().name());
+        r.setComparison(t.comparison().name());
+        r.setTargetValue(t.value());
+        r.setDueYear(t.dueYear());
         return r;
     }
 

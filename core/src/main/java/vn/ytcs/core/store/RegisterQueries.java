@@ -169,6 +169,14 @@ final class RegisterQueries implements UnitService, StationService, StaffService
                 .fetch(Mapping::answer);
     }
 
+    /** Targets the province set, by code; empty when it has set none. */
+    List<vn.ytcs.core.target.Target> targets() {
+        return ctx.selectFrom(vn.ytcs.core.store.jooq.Tables.TARGET)
+                .where(vn.ytcs.core.store.jooq.Tables.TARGET.DELETED.isFalse())
+                .orderBy(vn.ytcs.core.store.jooq.Tables.TARGET.CODE)
+                .fetch(Mapping::target);
+    }
+
     private static String givenName(String fullName) {
         String trimmed = fullName.strip();
         int space = trimmed.lastIndexOf(' ');

@@ -38,6 +38,9 @@ public interface RegisterWriter {
 
     void save(AssessmentAnswer answer);
 
+    /** Saves a Directive 25 target, replacing the one with the same code. */
+    void save(vn.ytcs.core.target.Target target);
+
     /**
      * Creates records known to be new, in batches: units, successions, stations, staff, hamlets,
      * workers, figures, assessments and answers, in an order where parents come first.

@@ -220,6 +220,11 @@ public final class Store implements AutoCloseable {
         return queries;
     }
 
+    /** The Directive 25 targets the province has set here; empty when it has set none. */
+    public java.util.List<vn.ytcs.core.target.Target> targets() {
+        return queries.targets();
+    }
+
     public AssessmentService assessments() {
         return queries;
     }

@@ -81,6 +81,11 @@ final class StoreRegisterWriter implements RegisterWriter {
     }
 
     @Override
+    public void save(vn.ytcs.core.target.Target target) {
+        changes.save(vn.ytcs.core.store.jooq.Tables.TARGET, Mapping.row(ctx, target));
+    }
+
+    @Override
     public void createAll(java.util.List<?> records) {
         java.util.List<org.jooq.UpdatableRecord<?>> rows = new java.util.ArrayList<>(records.size());
         for (Object r : records) {

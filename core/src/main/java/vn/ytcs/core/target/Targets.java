@@ -21,6 +21,11 @@ public final class Targets {
     private Targets() {
     }
 
+    /** The province's targets where it has set them, else the shipped ones. */
+    public static List<Target> inForce(List<Target> stored) {
+        return stored.isEmpty() ? shipped() : stored;
+    }
+
     public static List<Target> shipped() {
         return parse(JsonDocuments.readResource(SHIPPED, SCHEMA), SHIPPED);
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package vn.ytcs.core.target;
+package vn.ytcs.core.progress;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,6 +12,7 @@ import vn.ytcs.core.hamlet.Hamlet;
 import vn.ytcs.core.hamlet.WorkerRole;
 import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.scoring.DerivedValues;
+import vn.ytcs.core.target.Target;
 import vn.ytcs.core.unit.Unit;
 
 /** Rolls commune registers and scorecards up into progress on each target. Pure. */

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-package vn.ytcs.core.target;
+package vn.ytcs.core.progress;
 
 import java.math.BigDecimal;
 import java.util.List;
+import vn.ytcs.core.target.Target;
 import vn.ytcs.core.unit.Unit;
 
 /**
