@@ -16,6 +16,7 @@ import vn.ytcs.core.change.HybridClock;
 import vn.ytcs.core.text.VietText;
 import vn.ytcs.core.store.jooq.tables.records.AuditLogRecord;
 
+import static vn.ytcs.core.store.jooq.Sequences.CHANGE_SEQ;
 import static vn.ytcs.core.store.jooq.Tables.AUDIT_LOG;
 
 /**
@@ -25,7 +26,9 @@ import static vn.ytcs.core.store.jooq.Tables.AUDIT_LOG;
  */
 final class ChangeWriter {
 
-    private static final Set<String> BOOKKEEPING = Set.of("ID", "SITE_ID", "VERSION", "UPDATED_AT", "DELETED");
+    /** Columns every synced table has, kept by this class; the rest are the record's fields. */
+    static final Set<String> BOOKKEEPING = Set.of("ID", "SITE_ID", "VERSION", "UPDATED_AT", "DELETED", "CHANGE_SEQ",
+            "FIELD_VERSIONS");
 
     private final DSLContext ctx;
     private final HybridClock clock;
@@ -49,12 +52,13 @@ final class ChangeWriter {
         OffsetDateTime now = now(version);
         if (existing == null) {
             incoming.set(uuidField(table, "SITE_ID"), site);
-            stamp(table, incoming, version, now);
+            stamp(table, incoming, version, now, allFields(table, version), ctx.nextval(CHANGE_SEQ));
             incoming.set(booleanField(table, "DELETED"), false);
             ctx.executeInsert(incoming);
-            audit(table, recordId, "CREATE", null, null, null, version, now);
+            audit(table, recordId, "CREATE", null, null, null, version, null, now);
             return;
         }
+        java.util.TreeMap<String, String> versions = versionsOf(table, existing);
         boolean changed = false;
         for (Field<?> f : table.fields()) {
             if (BOOKKEEPING.contains(f.getName())) {
@@ -63,20 +67,49 @@ final class ChangeWriter {
             Object before = existing.get(f);
             Object after = incoming.get(f);
             if (!Objects.equals(before, after)) {
-                audit(table, recordId, "UPDATE", f.getName(), before, after, version, now);
+                audit(table, recordId, "UPDATE", f.getName(), before, after, version, versions.get(f.getName()), now);
                 copy(f, incoming, existing);
+                versions.put(f.getName(), version.toString());
                 changed = true;
             }
         }
         if (Boolean.TRUE.equals(existing.get(booleanField(table, "DELETED")))) {
             existing.set(booleanField(table, "DELETED"), false);
-            audit(table, recordId, "UPDATE", "DELETED", true, false, version, now);
+            audit(table, recordId, "UPDATE", "DELETED", true, false, version, versions.get("DELETED"), now);
+            versions.put("DELETED", version.toString());
             changed = true;
         }
         if (changed) {
-            stamp(table, existing, version, now);
+            stamp(table, existing, version, now, versions, ctx.nextval(CHANGE_SEQ));
             ctx.executeUpdate(existing);
         }
+    }
+
+    /** Every field of a new row at its creation version. */
+    private static java.util.TreeMap<String, String> allFields(Table<?> table, Hlc version) {
+        java.util.TreeMap<String, String> versions = new java.util.TreeMap<>();
+        for (Field<?> f : table.fields()) {
+            if (!BOOKKEEPING.contains(f.getName())) {
+                versions.put(f.getName(), version.toString());
+            }
+        }
+        versions.put("DELETED", version.toString());
+        return versions;
+    }
+
+    /** The field versions of a row; a row from before sync tracking has every field at the row's version. */
+    static java.util.TreeMap<String, String> versionsOf(Table<?> table, org.jooq.Record row) {
+        java.util.TreeMap<String, String> versions = FieldVersions.parse(row.get(table.field("FIELD_VERSIONS", String.class)));
+        if (versions.isEmpty()) {
+            String rowVersion = row.get(table.field("VERSION", String.class));
+            for (Field<?> f : table.fields()) {
+                if (!BOOKKEEPING.contains(f.getName())) {
+                    versions.put(f.getName(), rowVersion);
+                }
+            }
+            versions.put("DELETED", rowVersion);
+        }
+        return versions;
     }
 
     /**
@@ -84,17 +117,21 @@ final class ChangeWriter {
      * known to be new (a record that exists already fails the whole transaction).
      */
     void createAll(List<? extends UpdatableRecord<?>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         List<org.jooq.TableRecord<?>> audit = new java.util.ArrayList<>(rows.size());
+        List<Long> seqs = ctx.nextvals(CHANGE_SEQ, rows.size());
+        int i = 0;
         for (UpdatableRecord<?> row : rows) {
             normalizeText(row);
             Table<?> table = row.getTable();
             Hlc version = clock.next();
             OffsetDateTime now = now(version);
             row.set(uuidField(table, "SITE_ID"), site);
-            row.set(table.field("VERSION", String.class), version.toString());
-            row.set(table.field("UPDATED_AT", OffsetDateTime.class), now);
             row.set(booleanField(table, "DELETED"), false);
-            audit.add(auditRow(table, row.get(uuidField(table, "ID")), "CREATE", null, null, null, version, now));
+            stamp(table, row, version, now, allFields(table, version), seqs.get(i++));
+            audit.add(auditRow(table, row.get(uuidField(table, "ID")), "CREATE", null, null, null, version, null, now));
         }
         ctx.batchInsert(rows).execute();
         ctx.batchInsert(audit).execute();
@@ -109,10 +146,12 @@ final class ChangeWriter {
         }
         Hlc version = clock.next();
         OffsetDateTime now = now(version);
+        java.util.TreeMap<String, String> versions = versionsOf(table, existing);
+        String before = versions.put("DELETED", version.toString());
         existing.set(booleanField(table, "DELETED"), true);
-        stamp(table, existing, version, now);
+        stamp(table, existing, version, now, versions, ctx.nextval(CHANGE_SEQ));
         ctx.executeUpdate(existing);
-        audit(table, recordId, "DELETE", null, null, null, version, now);
+        audit(table, recordId, "DELETE", "DELETED", false, true, version, before, now);
         return true;
     }
 
@@ -120,9 +159,12 @@ final class ChangeWriter {
         to.set(f, from.get(f));
     }
 
-    private <R extends UpdatableRecord<R>> void stamp(Table<R> table, R row, Hlc version, OffsetDateTime now) {
+    private static void stamp(Table<?> table, org.jooq.Record row, Hlc version, OffsetDateTime now,
+                              java.util.Map<String, String> versions, long changeSeq) {
         row.set(table.field("VERSION", String.class), version.toString());
         row.set(table.field("UPDATED_AT", OffsetDateTime.class), now);
+        row.set(table.field("FIELD_VERSIONS", String.class), FieldVersions.format(versions));
+        row.set(table.field("CHANGE_SEQ", Long.class), changeSeq);
     }
 
     private static OffsetDateTime now(Hlc version) {
@@ -130,12 +172,12 @@ final class ChangeWriter {
     }
 
     private void audit(Table<?> table, UUID recordId, String action, String field, Object before, Object after,
-                       Hlc version, OffsetDateTime now) {
-        auditRow(table, recordId, action, field, before, after, version, now).insert();
+                       Hlc version, String basedOn, OffsetDateTime now) {
+        auditRow(table, recordId, action, field, before, after, version, basedOn, now).insert();
     }
 
     private AuditLogRecord auditRow(Table<?> table, UUID recordId, String action, String field, Object before,
-                                    Object after, Hlc version, OffsetDateTime now) {
+                                    Object after, Hlc version, String basedOn, OffsetDateTime now) {
         AuditLogRecord row = ctx.newRecord(AUDIT_LOG);
         row.setChangedAt(now);
         row.setActor(actor);
@@ -147,6 +189,7 @@ final class ChangeWriter {
         row.setOldValue(text(before));
         row.setNewValue(text(after));
         row.setVersion(version.toString());
+        row.setBasedOn(basedOn);
         return row;
     }
 

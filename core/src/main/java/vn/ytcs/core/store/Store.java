@@ -26,6 +26,7 @@ import vn.ytcs.core.figures.FiguresService;
 import vn.ytcs.core.hamlet.HamletService;
 import vn.ytcs.core.site.Site;
 import vn.ytcs.core.site.SiteRole;
+import vn.ytcs.core.site.SiteService;
 import vn.ytcs.core.staff.StaffService;
 import vn.ytcs.core.station.StationService;
 import vn.ytcs.core.store.jooq.tables.records.SiteRecord;
@@ -150,7 +151,7 @@ public final class Store implements AutoCloseable {
             row.setCreatedAt(OffsetDateTime.now());
             row.insert();
         }
-        return new Site(row.getId(), row.getName(), SiteRole.valueOf(row.getRole()), true);
+        return StoreSites.site(row);
     }
 
     /** A consistent copy of the open database as a zip in the backups folder; returns its path. */
@@ -196,8 +197,14 @@ public final class Store implements AutoCloseable {
         return dataDir;
     }
 
+    /** This installation's site, as it is now (named and keyed on first start). */
     public Site localSite() {
-        return localSite;
+        return sites().local();
+    }
+
+    /** The sites this installation knows. */
+    public SiteService sites() {
+        return new StoreSites(ctx);
     }
 
     public UnitService units() {
