@@ -47,6 +47,9 @@ public interface RegisterWriter {
      */
     void createAll(java.util.List<?> records);
 
+    /** Sync's access to the same transaction. */
+    SyncStore sync();
+
     /** Number of live administrative units in the database. */
     int unitCount();
 

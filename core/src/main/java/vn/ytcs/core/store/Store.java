@@ -181,7 +181,8 @@ public final class Store implements AutoCloseable {
         try {
             return ctx.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
-                return work.apply(new StoreRegisterWriter(tx, new ChangeWriter(tx, clock, localSite.id(), actor)));
+                return work.apply(new StoreRegisterWriter(tx, new ChangeWriter(tx, clock, localSite.id(), actor),
+                        new SyncStore(tx, clock)));
             });
         } catch (DataAccessException e) {
             throw translate(e, databaseFile(dataDir));
@@ -200,6 +201,11 @@ public final class Store implements AutoCloseable {
     /** This installation's site, as it is now (named and keyed on first start). */
     public Site localSite() {
         return sites().local();
+    }
+
+    /** Synced records for reading (writes go through {@link #write} and {@link RegisterWriter#sync()}). */
+    public SyncStore sync() {
+        return new SyncStore(ctx, clock);
     }
 
     /** The sites this installation knows. */

@@ -30,9 +30,17 @@ final class StoreRegisterWriter implements RegisterWriter {
     private final DSLContext ctx;
     private final ChangeWriter changes;
 
-    StoreRegisterWriter(DSLContext ctx, ChangeWriter changes) {
+    private final SyncStore sync;
+
+    StoreRegisterWriter(DSLContext ctx, ChangeWriter changes, SyncStore sync) {
         this.ctx = ctx;
         this.changes = changes;
+        this.sync = sync;
+    }
+
+    @Override
+    public SyncStore sync() {
+        return sync;
     }
 
     @Override

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.core.store;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.UpdatableRecord;
+import org.jooq.impl.DSL;
+import vn.ytcs.core.change.Hlc;
+import vn.ytcs.core.change.HybridClock;
+import vn.ytcs.core.store.jooq.tables.records.AuditLogRecord;
+import vn.ytcs.core.store.jooq.tables.records.ImportLogRecord;
+import vn.ytcs.core.store.jooq.tables.records.SyncConflictRecord;
+
+import static vn.ytcs.core.store.jooq.Sequences.CHANGE_SEQ;
+import static vn.ytcs.core.store.jooq.Tables.ADMIN_UNIT;
+import static vn.ytcs.core.store.jooq.Tables.AUDIT_LOG;
+import static vn.ytcs.core.store.jooq.Tables.IMPORT_LOG;
+import static vn.ytcs.core.store.jooq.Tables.STATION;
+import static vn.ytcs.core.store.jooq.Tables.SYNC_CONFLICT;
+
+/**
+ * The store as sync needs it: synced records as plain {@link RecordState}s, changes since a
+ * point of the local change sequence, verbatim writes of merged records, conflicts and the
+ * import log. Obtained from {@link Store#sync()} for reading and from {@link RegisterWriter#sync()}
+ * inside a write transaction.
+ */
+public final class SyncStore {
+
+    /** A kept conflict: the value that stays for now, and the other one. */
+    public record Conflict(UUID id, OffsetDateTime detectedAt, String kind, UUID recordId, String field,
+                           String keptValue, String keptVersion, String otherValue, String otherVersion,
+                           UUID otherSite, String packageFile, OffsetDateTime resolvedAt, String resolution) {
+    }
+
+    /** One line of the import log. */
+    public record ImportEntry(OffsetDateTime at, String actor, String file, String sha256, UUID sender, Integer sequence,
+                              String outcome, int created, int changed, int deleted, int conflicts) {
+    }
+
+    /** An audit entry as packages carry it. */
+    public record AuditEntry(UUID recordId, String table, String action, String field, String oldValue,
+                             String newValue, String actor, OffsetDateTime at, UUID site, String version) {
+    }
+
+    private final DSLContext ctx;
+    private final HybridClock clock;
+
+    SyncStore(DSLContext ctx, HybridClock clock) {
+        this.ctx = ctx;
+        this.clock = clock;
+    }
+
+    /** The latest local change number: a later export sends what lies beyond it. */
+    public long lastChangeSeq() {
+        long max = 0;
+        for (String kind : SyncKinds.all()) {
+            Table<?> table = SyncKinds.table(kind);
+            Long m = ctx.select(DSL.max(table.field("CHANGE_SEQ", Long.class))).from(table).fetchOne(0, Long.class);
+            max = Math.max(max, m == null ? 0 : m);
+        }
+        return max;
+    }
+
+    /** Every record changed after the given change number, kind by kind, parents first; streamed. */
+    public void changesSince(long afterSeq, Consumer<RecordState> sink) {
+        for (String kind : SyncKinds.all()) {
+            Table<? extends UpdatableRecord<?>> table = SyncKinds.table(kind);
+            Field<Long> seq = table.field("CHANGE_SEQ", Long.class);
+            List<SortField<?>> order = new ArrayList<>();
+            if (table == ADMIN_UNIT) {
+                // A parent unit edited after its children must still arrive first.
+                order.add(DSL.case_(ADMIN_UNIT.UNIT_LEVEL).when("PROVINCE", 0).when("DISTRICT", 1).else_(2).asc());
+            } else if (table == STATION) {
+                order.add(STATION.STATION_KIND.desc());
+            }
+            order.add(seq.asc());
+            try (Cursor<? extends Record> cursor = ctx.selectFrom(table).where(seq.gt(afterSeq)).orderBy(order)
+                    .fetchSize(500).fetchLazy()) {
+                for (Record r : cursor) {
+                    sink.accept(state(kind, table, r));
+                }
+            }
+        }
+    }
+
+    public Optional<RecordState> find(String kind, UUID id) {
+        Table<? extends UpdatableRecord<?>> table = SyncKinds.table(kind);
+        Record r = ctx.selectFrom(table).where(table.field("ID", UUID.class).eq(id)).fetchOne();
+        return Optional.ofNullable(r).map(row -> state(kind, table, row));
+    }
+
+    private static RecordState state(String kind, Table<?> table, Record r) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Field<?> f : table.fields()) {
+            if (!ChangeWriter.BOOKKEEPING.contains(f.getName())) {
+                fields.put(f.getName().toLowerCase(Locale.ROOT), r.get(f));
+            }
+        }
+        Map<String, String> versions = new LinkedHashMap<>();
+        ChangeWriter.versionsOf(table, r).forEach((k, v) -> versions.put(k.toLowerCase(Locale.ROOT), v));
+        return new RecordState(kind, r.get(table.field("ID", UUID.class)), r.get(table.field("SITE_ID", UUID.class)),
+                r.get(table.field("VERSION", String.class)), Boolean.TRUE.equals(r.get(table.field("DELETED", Boolean.class))),
+                fields, versions);
+    }
+
+    /**
+     * Writes a merged record as it is (its owner, versions and field versions), with a new local
+     * change number so that it travels on to other sites; the local clock moves past its versions.
+     */
+    public void put(RecordState state) {
+        Table<? extends UpdatableRecord<?>> table = SyncKinds.table(state.kind());
+        UpdatableRecord<?> row = ctx.newRecord(table);
+        for (Field<?> f : table.fields()) {
+            String name = f.getName();
+            if (!ChangeWriter.BOOKKEEPING.contains(name)) {
+                set(row, f, state.fields().get(name.toLowerCase(Locale.ROOT)));
+            }
+        }
+        Map<String, String> versions = new java.util.TreeMap<>();
+        state.fieldVersions().forEach((k, v) -> {
+            versions.put(k.toUpperCase(Locale.ROOT), v);
+            clock.observe(Hlc.parse(v));
+        });
+        Hlc version = Hlc.parse(state.version());
+        clock.observe(version);
+        row.set(table.field("ID", UUID.class), state.id());
+        row.set(table.field("SITE_ID", UUID.class), state.owner());
+        row.set(table.field("VERSION", String.class), state.version());
+        row.set(table.field("UPDATED_AT", OffsetDateTime.class),
+                OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(version.millis()), java.time.ZoneOffset.UTC));
+        row.set(table.field("DELETED", Boolean.class), state.deleted());
+        row.set(table.field("FIELD_VERSIONS", String.class), FieldVersions.format(versions));
+        row.set(table.field("CHANGE_SEQ", Long.class), ctx.nextval(CHANGE_SEQ));
+        boolean exists = ctx.fetchExists(table, table.field("ID", UUID.class).eq(state.id()));
+        if (exists) {
+            row.changed(table.field("ID"), false);
+            ctx.update(table).set(row).where(table.field("ID", UUID.class).eq(state.id())).execute();
+        } else {
+            ctx.insertInto(table).set(row).execute();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void set(Record row, Field<T> field, Object value) {
+        row.set(field, (T) value);
+    }
+
+    /** Adds the audit entries a package carried, once each. */
+    public void addAudit(List<AuditEntry> entries) {
+        for (AuditEntry e : entries) {
+            boolean known = ctx.fetchExists(AUDIT_LOG, AUDIT_LOG.RECORD_ID.eq(e.recordId())
+                    .and(AUDIT_LOG.VERSION.eq(e.version())).and(AUDIT_LOG.ACTION.eq(e.action()))
+                    .and(e.field() == null ? AUDIT_LOG.FIELD.isNull() : AUDIT_LOG.FIELD.eq(e.field())));
+            if (!known) {
+                AuditLogRecord r = ctx.newRecord(AUDIT_LOG);
+                r.setRecordId(e.recordId());
+                r.setTableName(e.table());
+                r.setAction(e.action());
+                r.setField(e.field());
+                r.setOldValue(e.oldValue());
+                r.setNewValue(e.newValue());
+                r.setActor(e.actor());
+                r.setChangedAt(e.at());
+                r.setSiteId(e.site());
+                r.setVersion(e.version());
+                r.insert();
+            }
+        }
+    }
+
+    /** Audit entries of the records changed after the change number, for a package. */
+    public void auditOf(java.util.Collection<UUID> recordIds, Consumer<AuditEntry> sink) {
+        if (recordIds.isEmpty()) {
+            return;
+        }
+        try (Cursor<AuditLogRecord> cursor = ctx.selectFrom(AUDIT_LOG).where(AUDIT_LOG.RECORD_ID.in(recordIds))
+                .orderBy(AUDIT_LOG.ID).fetchSize(500).fetchLazy()) {
+            for (AuditLogRecord r : cursor) {
+                sink.accept(new AuditEntry(r.getRecordId(), r.getTableName().toLowerCase(Locale.ROOT), r.getAction(),
+                        r.getField() == null ? null : r.getField().toLowerCase(Locale.ROOT), r.getOldValue(),
+                        r.getNewValue(), r.getActor(), r.getChangedAt(), r.getSiteId(), r.getVersion()));
+            }
+        }
+    }
+
+    public void addConflict(Conflict c) {
+        SyncConflictRecord r = ctx.newRecord(SYNC_CONFLICT);
+        r.setId(c.id());
+        r.setDetectedAt(c.detectedAt());
+        r.setRecordKind(c.kind());
+        r.setRecordId(c.recordId());
+        r.setField(c.field());
+        r.setKeptValue(c.keptValue());
+        r.setKeptVersion(c.keptVersion());
+        r.setOtherValue(c.otherValue());
+        r.setOtherVersion(c.otherVersion());
+        r.setOtherSite(c.otherSite());
+        r.setPackageFile(c.packageFile());
+        r.insert();
+    }
+
+    /** Conflicts, the open ones only or all, oldest first. */
+    public List<Conflict> conflicts(boolean openOnly) {
+        return ctx.selectFrom(SYNC_CONFLICT)
+                .where(openOnly ? SYNC_CONFLICT.RESOLVED_AT.isNull() : DSL.trueCondition())
+                .orderBy(SYNC_CONFLICT.DETECTED_AT, SYNC_CONFLICT.ID)
+                .fetch(r -> new Conflict(r.getId(), r.getDetectedAt(), r.getRecordKind(), r.getRecordId(), r.getField(),
+                        r.getKeptValue(), r.getKeptVersion(), r.getOtherValue(), r.getOtherVersion(), r.getOtherSite(),
+                        r.getPackageFile(), r.getResolvedAt(), r.getResolution()));
+    }
+
+    public void markResolved(UUID conflict, String resolution) {
+        ctx.update(SYNC_CONFLICT).set(SYNC_CONFLICT.RESOLVED_AT, OffsetDateTime.now())
+                .set(SYNC_CONFLICT.RESOLUTION, resolution).where(SYNC_CONFLICT.ID.eq(conflict)).execute();
+    }
+
+    public void log(ImportEntry e) {
+        ImportLogRecord r = ctx.newRecord(IMPORT_LOG);
+        r.setImportedAt(e.at());
+        r.setActor(e.actor());
+        r.setFileName(e.file());
+        r.setSha256(e.sha256());
+        r.setSender(e.sender());
+        r.setSequence(e.sequence());
+        r.setOutcome(e.outcome());
+        r.setCreated(e.created());
+        r.setChanged(e.changed());
+        r.setDeleted(e.deleted());
+        r.setConflicts(e.conflicts());
+        r.insert();
+    }
+
+    public List<ImportEntry> importLog() {
+        return ctx.selectFrom(IMPORT_LOG).orderBy(IMPORT_LOG.ID).fetch(r -> new ImportEntry(r.getImportedAt(), r.getActor(),
+                r.getFileName(), r.getSha256(), r.getSender(), r.getSequence(), r.getOutcome(), r.getCreated(),
+                r.getChanged(), r.getDeleted(), r.getConflicts()));
+    }
+
+    /** A new version for a change sync makes itself (the owner's value restored after a conflict). */
+    public String nextVersion() {
+        return clock.next().toString();
+    }
+}
