@@ -5,9 +5,10 @@ ALTER TABLE site ADD COLUMN public_key VARCHAR(200);
 ALTER TABLE site ADD COLUMN fingerprint VARCHAR(40);
 ALTER TABLE site ADD COLUMN trusted BOOLEAN DEFAULT FALSE NOT NULL;
 
--- Per remote site: the last sequence sent to it, the last applied from it, and what it acknowledged.
+-- Per remote site (or the all-zero id for first-contact packages, sent before the receiver is known):
+-- the last sequence sent to it, the last applied from it, and what it acknowledged.
 CREATE TABLE peer_state (
-    site_id        UUID PRIMARY KEY REFERENCES site (id),
+    site_id        UUID PRIMARY KEY,
     last_sent      INT DEFAULT 0 NOT NULL,
     last_received  INT DEFAULT 0 NOT NULL,
     acknowledged   INT DEFAULT 0 NOT NULL

@@ -63,6 +63,28 @@ public final class SyncKinds {
         return out;
     }
 
+    /** Longest text each text field of a kind may hold, in characters. */
+    public static Map<String, Integer> maxLengths(String kind) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Field<?> f : table(kind).fields()) {
+            if (f.getType() == String.class && f.getDataType().hasLength() && f.getDataType().length() > 0) {
+                out.put(f.getName().toLowerCase(Locale.ROOT), f.getDataType().length());
+            }
+        }
+        return out;
+    }
+
+    /** Fields that must not be null. */
+    public static java.util.Set<String> required(String kind) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Field<?> f : table(kind).fields()) {
+            if (!f.getDataType().nullable() && !ChangeWriter.BOOKKEEPING.contains(f.getName())) {
+                out.add(f.getName().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
     static Table<? extends UpdatableRecord<?>> table(String kind) {
         Table<? extends UpdatableRecord<?>> t = TABLES.get(kind);
         if (t == null) {

@@ -158,6 +158,12 @@ public final class SyncStore {
         row.set(field, (T) value);
     }
 
+    /** Whether this site has seen the version of a record's field (its audit knows it, or the record was created at it). */
+    public boolean seen(UUID recordId, String field, String version) {
+        return ctx.fetchExists(AUDIT_LOG, AUDIT_LOG.RECORD_ID.eq(recordId).and(AUDIT_LOG.VERSION.eq(version))
+                .and(AUDIT_LOG.FIELD.eq(field.toUpperCase(Locale.ROOT)).or(AUDIT_LOG.ACTION.eq("CREATE"))));
+    }
+
     /** Adds the audit entries a package carried, once each. */
     public void addAudit(List<AuditEntry> entries) {
         for (AuditEntry e : entries) {
@@ -247,6 +253,31 @@ public final class SyncStore {
         return ctx.selectFrom(IMPORT_LOG).orderBy(IMPORT_LOG.ID).fetch(r -> new ImportEntry(r.getImportedAt(), r.getActor(),
                 r.getFileName(), r.getSha256(), r.getSender(), r.getSequence(), r.getOutcome(), r.getCreated(),
                 r.getChanged(), r.getDeleted(), r.getConflicts()));
+    }
+
+    /** A package this site wrote: what it covered, for the next incremental export. */
+    public record Outgoing(UUID receiver, int sequence, OffsetDateTime created, long highWater, boolean full,
+                           String file, String sha256) {
+    }
+
+    public void addOutgoing(Outgoing o) {
+        var r = ctx.newRecord(vn.ytcs.core.store.jooq.Tables.OUTGOING_PACKAGE);
+        r.setReceiver(o.receiver());
+        r.setSequence(o.sequence());
+        r.setCreatedAt(o.created());
+        r.setHighWater(o.highWater());
+        r.setFullExport(o.full());
+        r.setFileName(o.file());
+        r.setSha256(o.sha256());
+        r.insert();
+    }
+
+    /** The local change number covered by a package sent to the receiver; 0 when there is none. */
+    public long highWater(UUID receiver, int sequence) {
+        var t = vn.ytcs.core.store.jooq.Tables.OUTGOING_PACKAGE;
+        Long hw = ctx.select(t.HIGH_WATER).from(t).where(t.RECEIVER.eq(receiver)).and(t.SEQUENCE.eq(sequence))
+                .fetchOne(t.HIGH_WATER);
+        return hw == null ? 0 : hw;
     }
 
     /** A new version for a change sync makes itself (the owner's value restored after a conflict). */

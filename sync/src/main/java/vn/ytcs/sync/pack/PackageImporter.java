@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.sync.pack;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import vn.ytcs.core.site.Site;
+import vn.ytcs.core.site.SiteRole;
+import vn.ytcs.core.site.SiteService.PeerState;
+import vn.ytcs.core.store.RecordState;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.core.store.StoreException;
+import vn.ytcs.core.store.SyncStore;
+import vn.ytcs.sync.merge.Merger;
+import vn.ytcs.sync.pack.PackageRefused.Reason;
+import vn.ytcs.sync.site.SiteKeys;
+
+/**
+ * Imports a package in four steps: verify (everything, before anything is written), preview
+ * (per commune: created, changed, deleted, conflicts), apply (one transaction, after a backup),
+ * and the receipt. Importing the same package again changes nothing.
+ */
+public final class PackageImporter {
+
+    /** How an import ended. */
+    public enum Outcome {
+        APPLIED, ALREADY_IMPORTED, DRY_RUN, RECEIPT
+    }
+
+    /** What a package does to one commune (or to records outside any commune). */
+    public static final class CommuneChanges {
+        public int created;
+        public int changed;
+        public int deleted;
+        public final List<String> conflicts = new ArrayList<>();
+    }
+
+    /**
+     * The result of an import.
+     *
+     * @param byCommune changes per commune id; the null key holds records of no commune (districts, targets…)
+     * @param receipt   the receipt written next to the package, when applied
+     */
+    public record Result(Outcome outcome, Manifest manifest, Map<UUID, CommuneChanges> byCommune, int created, int changed,
+                         int deleted, List<SyncStore.Conflict> conflicts, Path receipt) {
+
+        public int conflictCount() {
+            return conflicts.size();
+        }
+    }
+
+    /** A hook for tests: called before each record is written; throwing aborts the transaction. */
+    public interface ApplyHook {
+        void beforeRecord(int index);
+    }
+
+    private final Store store;
+    private final SiteKeys keys;
+    private final String actor;
+    private ApplyHook hook = i -> { };
+
+    public PackageImporter(Store store, SiteKeys keys, String actor) {
+        this.store = store;
+        this.keys = keys;
+        this.actor = actor;
+    }
+
+    public PackageImporter withHook(ApplyHook hook) {
+        this.hook = hook;
+        return this;
+    }
+
+    /** What this site trusts: its known sites' stored keys. */
+    public PackageReader.Trust trust() {
+        return id -> store.sites().byId(id).filter(Site::trusted).map(Site::publicKey).orElse(null);
+    }
+
+    /** Verifies a package without trusting its sender yet: for confirming a new site's fingerprint. */
+    public static Manifest inspect(Path file) {
+        return PackageReader.verify(file, null).manifest();
+    }
+
+    /** Trusts the sender of a package (or the signer of a receipt) after its fingerprint was confirmed. */
+    public Site trustSender(Path file) {
+        if (Receipt.isReceipt(file)) {
+            Receipt r = Receipt.read(file, null);
+            return store.sites().trust(r.site(), r.name(), SiteRole.valueOf(r.role()), r.publicKey(), r.fingerprint());
+        }
+        Manifest m = inspect(file);
+        if (m.sender().equals(keys.site().id())) {
+            throw new PackageRefused(file.toString(), null, "$.manifest.sender", Reason.NOT_FOR_US, "own package");
+        }
+        return store.sites().trust(m.sender(), m.senderName(), m.senderRole(), m.publicKey(), m.fingerprint());
+    }
+
+    public Result importFile(Path file, boolean dryRun) {
+        if (Receipt.isReceipt(file)) {
+            return importReceipt(file);
+        }
+        PackageReader.Verified v;
+        try {
+            v = PackageReader.verify(file, trust());
+        } catch (PackageRefused e) {
+            log(file, null, null, "REFUSED " + e.reason(), 0, 0, 0, 0);
+            throw e;
+        }
+        Manifest m = v.manifest();
+        UUID local = keys.site().id();
+        if (m.sender().equals(local) || (m.receiver() != null && !m.receiver().equals(local))) {
+            log(file, m, null, "REFUSED NOT_FOR_US", 0, 0, 0, 0);
+            throw new PackageRefused(file.toString(), null, "$.manifest.receiver", Reason.NOT_FOR_US,
+                    String.valueOf(m.receiver()));
+        }
+        PeerState peer = store.sites().peer(m.sender());
+        if (m.sequence() <= peer.lastReceived()) {
+            log(file, m, m.payloadSha256(), Outcome.ALREADY_IMPORTED.name(), 0, 0, 0, 0);
+            return new Result(Outcome.ALREADY_IMPORTED, m, Map.of(), 0, 0, 0, List.of(), null);
+        }
+        if (!m.full() && m.sequence() > peer.lastReceived() + 1) {
+            log(file, m, m.payloadSha256(), "REFUSED MISSING_PACKAGE", 0, 0, 0, 0);
+            throw new PackageRefused(file.toString(), null, "$.manifest.sequence", Reason.MISSING_PACKAGE,
+                    (peer.lastReceived() + 1) + " " + m.senderName());
+        }
+        checkReferences(v);
+
+        Plan plan = plan(v, m);
+        if (dryRun) {
+            return new Result(Outcome.DRY_RUN, m, plan.byCommune, plan.created, plan.changed, plan.deleted,
+                    plan.conflicts, null);
+        }
+        store.backup("before-import");
+        List<SyncStore.Conflict> conflicts = new ArrayList<>();
+        try {
+            store.write(actor, w -> {
+                SyncStore sync = w.sync();
+                Map<UUID, Map<String, Set<String>>> audit = new HashMap<>();
+                List<SyncStore.AuditEntry> entries = new ArrayList<>();
+                PackageReader.records(v, s -> { }, e -> {
+                    entries.add(e);
+                    audit.computeIfAbsent(e.recordId(), k -> new HashMap<>())
+                            .computeIfAbsent(e.field() == null ? "*" : e.field().toLowerCase(java.util.Locale.ROOT), k -> new HashSet<>())
+                            .add(e.version());
+                });
+                int[] index = {0};
+                PackageReader.records(v, incoming -> {
+                    hook.beforeRecord(index[0]++);
+                    RecordState current = sync.find(incoming.kind(), incoming.id()).orElse(null);
+                    Merger.Result r = merge(sync, current, incoming, audit);
+                    if (r.merged() != null) {
+                        sync.put(r.merged());
+                    }
+                    for (Merger.FieldConflict c : r.conflicts()) {
+                        SyncStore.Conflict kept = new SyncStore.Conflict(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC),
+                                incoming.kind(), incoming.id(), c.field(), text(c.keptValue()), c.keptVersion(),
+                                text(c.otherValue()), c.otherVersion(), vn.ytcs.core.change.Hlc.parse(c.otherVersion()).site(),
+                                file.getFileName().toString(), null, null);
+                        sync.addConflict(kept);
+                        conflicts.add(kept);
+                    }
+                }, e -> { });
+                sync.addAudit(entries);
+                sync.log(new SyncStore.ImportEntry(OffsetDateTime.now(ZoneOffset.UTC), actor, file.toString(),
+                        m.payloadSha256(), m.sender(), m.sequence(), Outcome.APPLIED.name(), plan.created, plan.changed,
+                        plan.deleted, conflicts.size()));
+                return null;
+            });
+        } catch (StoreException e) {
+            throw new PackageRefused(file.toString(), null, null, Reason.REJECTED_BY_DATABASE, e.subject());
+        }
+        store.sites().savePeer(new PeerState(m.sender(), Math.max(peer.lastSent(), 0), m.sequence(),
+                Math.max(peer.acknowledged(), m.acknowledged())));
+        Site self = keys.site();
+        Receipt receipt = new Receipt(self.id(), self.name(), self.role().name(), self.publicKey(), self.fingerprint(),
+                m.sender(), m.sequence(), m.payloadSha256(), OffsetDateTime.now(ZoneOffset.UTC), "APPLIED", plan.created,
+                plan.changed, plan.deleted, conflicts.size());
+        Path written;
+        try {
+            written = receipt.write(file.toAbsolutePath().getParent(), keys);
+        } catch (RuntimeException e) {
+            // The stick is read-only or gone: keep the receipt in the data folder to copy later.
+            Path folder = store.dataDir().resolve("receipts");
+            try {
+                java.nio.file.Files.createDirectories(folder);
+            } catch (java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+            written = receipt.write(folder, keys);
+        }
+        return new Result(Outcome.APPLIED, m, plan.byCommune, plan.created, plan.changed, plan.deleted, conflicts, written);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private Merger.Result merge(SyncStore sync, RecordState local, RecordState incoming,
+                                Map<UUID, Map<String, Set<String>>> audit) {
+        Map<String, Set<String>> sender = audit.getOrDefault(incoming.id(), Map.of());
+        return Merger.merge(local, incoming,
+                (field, version) -> sync.seen(incoming.id(), field, version),
+                (field, version) -> sender.getOrDefault(field, Set.of()).contains(version)
+                        || sender.getOrDefault("*", Set.of()).contains(version),
+                sync::nextVersion);
+    }
+
+    private void checkReferences(PackageReader.Verified v) {
+        SyncStore sync = store.sync();
+        for (var e : PackageReader.unresolvedReferences(v).entrySet()) {
+            for (UUID id : e.getValue()) {
+                if (sync.find(e.getKey(), id).isEmpty()) {
+                    throw new PackageRefused(v.file().toString(), e.getKey() + " " + id, null, Reason.UNKNOWN_REFERENCE,
+                            e.getKey() + " " + id);
+                }
+            }
+        }
+    }
+
+    /** The preview: what applying would do, computed against the database without writing. */
+    private static final class Plan {
+        final Map<UUID, CommuneChanges> byCommune = new LinkedHashMap<>();
+        int created;
+        int changed;
+        int deleted;
+        final List<SyncStore.Conflict> conflicts = new ArrayList<>();
+    }
+
+    private Plan plan(PackageReader.Verified v, Manifest m) {
+        SyncStore sync = store.sync();
+        Map<UUID, Map<String, Set<String>>> audit = new HashMap<>();
+        PackageReader.records(v, s -> { }, e -> audit.computeIfAbsent(e.recordId(), k -> new HashMap<>())
+                .computeIfAbsent(e.field() == null ? "*" : e.field().toLowerCase(java.util.Locale.ROOT), k -> new HashSet<>())
+                .add(e.version()));
+        Plan plan = new Plan();
+        Map<UUID, UUID> communeOf = new HashMap<>();
+        PackageReader.records(v, incoming -> {
+            RecordState local = sync.find(incoming.kind(), incoming.id()).orElse(null);
+            Merger.Result r = merge(sync, local, incoming, audit);
+            UUID commune = commune(sync, incoming, communeOf);
+            CommuneChanges c = plan.byCommune.computeIfAbsent(commune, k -> new CommuneChanges());
+            if (r.created()) {
+                plan.created++;
+                c.created++;
+            } else if (r.merged() != null && r.merged().deleted() && (local == null || !local.deleted())) {
+                plan.deleted++;
+                c.deleted++;
+            } else if (r.merged() != null && !r.changed().isEmpty()) {
+                plan.changed++;
+                c.changed++;
+            }
+            for (Merger.FieldConflict f : r.conflicts()) {
+                c.conflicts.add(incoming.kind() + " " + incoming.id() + " " + f.field());
+                plan.conflicts.add(new SyncStore.Conflict(null, null, incoming.kind(), incoming.id(), f.field(),
+                        text(f.keptValue()), f.keptVersion(), text(f.otherValue()), f.otherVersion(),
+                        vn.ytcs.core.change.Hlc.parse(f.otherVersion()).site(), v.file().getFileName().toString(), null, null));
+            }
+        }, e -> { });
+        return plan;
+    }
+
+    /** The commune a record belongs to, through its station, hamlet or assessment; null for none. */
+    private static UUID commune(SyncStore sync, RecordState s, Map<UUID, UUID> cache) {
+        UUID result = switch (s.kind()) {
+            case "unit" -> "COMMUNE".equals(s.fields().get("unit_level")) ? s.id() : null;
+            case "station", "commune_year", "assessment" -> (UUID) s.fields().get("unit_id");
+            case "hamlet" -> (UUID) s.fields().get("commune_id");
+            case "staff" -> parent(sync, "station", (UUID) s.fields().get("station_id"), "unit_id", cache);
+            case "hamlet_worker" -> parent(sync, "hamlet", (UUID) s.fields().get("hamlet_id"), "commune_id", cache);
+            case "assessment_answer" -> parent(sync, "assessment", (UUID) s.fields().get("assessment_id"), "unit_id", cache);
+            default -> null;
+        };
+        if (result != null && ("station".equals(s.kind()) || "hamlet".equals(s.kind()) || "assessment".equals(s.kind()))) {
+            cache.put(s.id(), result);
+        }
+        return result;
+    }
+
+    private static UUID parent(SyncStore sync, String kind, UUID id, String field, Map<UUID, UUID> cache) {
+        if (id == null) {
+            return null;
+        }
+        return cache.computeIfAbsent(id, k -> sync.find(kind, k).map(p -> (UUID) p.fields().get(field)).orElse(null));
+    }
+
+    private Result importReceipt(Path file) {
+        Receipt r = Receipt.read(file, trust());
+        if (!r.sender().equals(keys.site().id())) {
+            throw new PackageRefused(file.toString(), null, "$.receipt.acknowledges.sender", Reason.NOT_FOR_US, r.sender().toString());
+        }
+        PeerState peer = store.sites().peer(r.site());
+        PeerState anyone = store.sites().peer(Manifest.ANYONE);
+        // A receipt for a first-contact package moves that package's record over to the site now known.
+        long hw = store.sync().highWater(r.site(), r.sequence());
+        if (hw == 0 && anyone.lastSent() >= r.sequence()) {
+            long firstHw = store.sync().highWater(Manifest.ANYONE, r.sequence());
+            store.write(actor, w -> {
+                w.sync().addOutgoing(new SyncStore.Outgoing(r.site(), r.sequence(), r.applied(), firstHw, false,
+                        file.getFileName().toString(), r.payloadSha256()));
+                return null;
+            });
+        }
+        store.sites().savePeer(new PeerState(r.site(), Math.max(peer.lastSent(), anyone.lastSent()), peer.lastReceived(),
+                Math.max(peer.acknowledged(), r.sequence())));
+        log(file, null, r.payloadSha256(), Outcome.RECEIPT.name(), r.created(), r.changed(), r.deleted(), r.conflicts());
+        return new Result(Outcome.RECEIPT, null, Map.of(), r.created(), r.changed(), r.deleted(), List.of(), file);
+    }
+
+    private void log(Path file, Manifest m, String sha, String outcome, int created, int changed, int deleted, int conflicts) {
+        store.write(actor, w -> {
+            w.sync().log(new SyncStore.ImportEntry(OffsetDateTime.now(ZoneOffset.UTC), actor, file.toString(), sha,
+                    m == null ? null : m.sender(), m == null ? null : m.sequence(), outcome, created, changed, deleted, conflicts));
+            return null;
+        });
+    }
+}

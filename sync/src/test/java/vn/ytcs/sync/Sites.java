@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.sync;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import vn.ytcs.core.site.SiteRole;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.sync.pack.PackageImporter;
+import vn.ytcs.sync.site.SiteKeys;
+
+/** A site for tests: a real data folder with its database and keys. */
+final class Sites implements AutoCloseable {
+
+    final Store store;
+    final SiteKeys keys;
+    final PackageImporter importer;
+
+    Sites(Path dir, String name, SiteRole role) {
+        this.store = Store.open(dir);
+        this.keys = SiteKeys.loadOrCreate(store, name, role);
+        this.importer = new PackageImporter(store, keys, name);
+    }
+
+    /** Every synced record, sorted, without local bookkeeping: equal dumps mean equal registers. */
+    List<String> dump() {
+        List<String> out = new ArrayList<>();
+        store.sync().changesSince(0, s -> out.add(s.kind() + " " + s.id() + " owner=" + s.owner() + " deleted=" + s.deleted()
+                + " " + new java.util.TreeMap<>(s.fields()) + " " + new java.util.TreeMap<>(s.fieldVersions())));
+        out.sort(null);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
