@@ -117,10 +117,23 @@ public final class SyncStore {
     }
 
     /**
+     * Makes sure a record's owning site has a row: a site met only through the records a third
+     * site relayed is known by its id until it sends a package itself.
+     */
+    public void ensureSite(UUID site) {
+        var t = vn.ytcs.core.store.jooq.Tables.SITE;
+        if (!ctx.fetchExists(t, t.ID.eq(site))) {
+            ctx.insertInto(t, t.ID, t.NAME, t.ROLE, t.IS_LOCAL, t.TRUSTED, t.CREATED_AT)
+                    .values(site, site.toString(), "DISTRICT", false, false, OffsetDateTime.now()).execute();
+        }
+    }
+
+    /**
      * Writes a merged record as it is (its owner, versions and field versions), with a new local
      * change number so that it travels on to other sites; the local clock moves past its versions.
      */
     public void put(RecordState state) {
+        ensureSite(state.owner());
         Table<? extends UpdatableRecord<?>> table = SyncKinds.table(state.kind());
         UpdatableRecord<?> row = ctx.newRecord(table);
         for (Field<?> f : table.fields()) {

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import vn.ytcs.core.site.SiteRole;
+import vn.ytcs.core.staff.Employment;
+import vn.ytcs.core.staff.Profession;
+import vn.ytcs.core.staff.Sex;
+import vn.ytcs.core.staff.StaffMember;
+import vn.ytcs.core.station.Station;
+import vn.ytcs.core.station.StationKind;
+import vn.ytcs.core.store.RecordState;
+import vn.ytcs.core.store.RegisterWriter;
+import vn.ytcs.core.store.SyncStore;
+import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitType;
+import vn.ytcs.sync.pack.PackageImporter;
+import vn.ytcs.sync.pack.PackageWriter;
+
+/**
+ * Three sites (a province and two districts) edit at random and exchange packages in random
+ * orders; in the end all hold the same register, and every edit is applied, kept in a conflict,
+ * or was overwritten by an edit made after it had arrived.
+ */
+class ConvergenceTest {
+
+    @TempDir
+    Path dir;
+
+    /** One edit: which field of which record got which value, at which version. */
+    record Edit(String site, String kind, UUID id, String field, Object value, String version) {
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void sitesConvergeAndNoEditIsLostSilently(long seed) throws Exception {
+        Random rnd = new Random(seed);
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        try (Sites p = new Sites(dir.resolve("p"), "Sở Y tế", SiteRole.PROVINCE);
+             Sites a = new Sites(dir.resolve("a"), "TTYT A", SiteRole.DISTRICT);
+             Sites b = new Sites(dir.resolve("b"), "TTYT B", SiteRole.DISTRICT)) {
+            List<Sites> all = List.of(p, a, b);
+            seed(a, "A", rnd);
+            seed(b, "B", rnd);
+            // First contact: each district sends its register, the province trusts it and answers.
+            for (Sites d : List.of(a, b)) {
+                PackageWriter.Exported first = PackageWriter.export(d.store, d.keys, null, true, stick, false);
+                p.importer.trustSender(first.file());
+                PackageImporter.Result r = p.importer.importFile(first.file(), false);
+                d.importer.trustSender(r.receipt());
+                d.importer.importFile(r.receipt(), false);
+            }
+            for (Sites d : List.of(a, b)) {
+                exchange(p, d, stick, false);
+            }
+
+            List<Edit> edits = new ArrayList<>();
+            for (int round = 0; round < 30; round++) {
+                Sites s = all.get(rnd.nextInt(3));
+                edits.add(edit(s, rnd));
+                if (rnd.nextInt(3) == 0) {
+                    Sites d = rnd.nextBoolean() ? a : b;
+                    if (rnd.nextBoolean()) {
+                        exchange(d, p, stick, rnd.nextBoolean());
+                    } else {
+                        exchange(p, d, stick, rnd.nextBoolean());
+                    }
+                }
+            }
+            // Quiet rounds until nothing moves.
+            for (int i = 0; i < 3; i++) {
+                exchange(a, p, stick, true);
+                exchange(b, p, stick, true);
+                exchange(p, a, stick, true);
+                exchange(p, b, stick, true);
+            }
+            List<String> expected = p.dump();
+            assertEquals(expected, a.dump(), "district A converged with the province");
+            assertEquals(expected, b.dump(), "district B converged with the province");
+
+            for (Edit e : edits) {
+                assertTrue(accounted(e, edits, all), "edit lost silently: " + e);
+            }
+            int conflicts = all.stream().mapToInt(s -> s.store.sync().conflicts(false).size()).sum();
+            System.out.println("seed " + seed + ": " + edits.size() + " edits, " + conflicts + " conflicts kept");
+        }
+    }
+
+    /** Exports everything the receiver has not acknowledged and imports it, with or without the receipt back. */
+    private static void exchange(Sites from, Sites to, Path stick, boolean receipt) {
+        PackageWriter.Exported pkg = PackageWriter.export(from.store, from.keys, to.keys.site().id(), false, stick, false);
+        PackageImporter.Result r = to.importer.importFile(pkg.file(), false);
+        if (receipt && r.receipt() != null) {
+            from.importer.importFile(r.receipt(), false);
+        }
+    }
+
+    private static void seed(Sites site, String prefix, Random rnd) {
+        site.store.write("seed", w -> {
+            Unit district = new Unit(UUID.randomUUID(), prefix, false, "Huyện " + prefix, UnitType.HUYEN, null,
+                    LocalDate.of(2020, 1, 1), null, null, null, false, null);
+            w.save(district);
+            for (int c = 0; c < 2; c++) {
+                Unit commune = new Unit(UUID.randomUUID(), prefix + c, false, "Xã " + prefix + c, UnitType.XA, district.id(),
+                        LocalDate.of(2020, 1, 1), null, 2, null, false, null);
+                w.save(commune);
+                Station station = new Station(UUID.randomUUID(), commune.id(), "Trạm Y tế xã " + prefix + c,
+                        StationKind.STATION, null, null, null, false);
+                w.save(station);
+                for (int i = 0; i < 3; i++) {
+                    w.save(new StaffMember(UUID.randomUUID(), station.id(), "Nhân viên " + prefix + c + i, Sex.F,
+                            1980 + rnd.nextInt(20), Profession.DIEU_DUONG, Employment.PERMANENT, null, null));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A random edit of a random station or staff member this site holds. */
+    private static Edit edit(Sites site, Random rnd) {
+        SyncStore sync = site.store.sync();
+        List<RecordState> records = new ArrayList<>();
+        sync.changesSince(0, s -> {
+            if (!s.deleted() && (s.kind().equals("station") || s.kind().equals("staff"))) {
+                records.add(s);
+            }
+        });
+        RecordState r = records.get(rnd.nextInt(records.size()));
+        String value = "v" + rnd.nextInt(1000);
+        return site.store.write(site.keys.site().name(), w -> {
+            String field;
+            Object newValue;
+            if (r.kind().equals("station")) {
+                Station s = stationOf(r);
+                field = rnd.nextBoolean() ? "phone" : "address";
+                newValue = value;
+                w.save(field.equals("phone") ? new Station(s.id(), s.unitId(), s.name(), s.kind(), s.parentStationId(),
+                        s.address(), value, s.familyDoctorModel())
+                        : new Station(s.id(), s.unitId(), s.name(), s.kind(), s.parentStationId(), value, s.phone(),
+                        s.familyDoctorModel()));
+            } else if (rnd.nextInt(8) == 0) {
+                field = "deleted";
+                newValue = true;
+                w.delete(RegisterWriter.RecordKind.STAFF, r.id());
+            } else {
+                StaffMember m = staffOf(r);
+                boolean name = rnd.nextBoolean();
+                field = name ? "full_name" : "birth_year";
+                newValue = name ? "Người " + value : 1960 + rnd.nextInt(40);
+                w.save(name ? new StaffMember(m.id(), m.stationId(), (String) newValue, m.sex(), m.birthYear(), m.profession(),
+                        m.employment(), m.startDate(), m.endDate())
+                        : new StaffMember(m.id(), m.stationId(), m.fullName(), m.sex(), (Integer) newValue, m.profession(),
+                        m.employment(), m.startDate(), m.endDate()));
+            }
+            String version = w.sync().find(r.kind(), r.id()).orElseThrow().fieldVersions().get(field);
+            return new Edit(site.keys.site().name(), r.kind(), r.id(), field, newValue, version);
+        });
+    }
+
+    private static Station stationOf(RecordState r) {
+        Map<String, Object> f = r.fields();
+        return new Station(r.id(), (UUID) f.get("unit_id"), (String) f.get("name"), StationKind.valueOf((String) f.get("station_kind")),
+                (UUID) f.get("parent_station_id"), (String) f.get("address"), (String) f.get("phone"),
+                (Boolean) f.get("family_doctor_model"));
+    }
+
+    private static StaffMember staffOf(RecordState r) {
+        Map<String, Object> f = r.fields();
+        return new StaffMember(r.id(), (UUID) f.get("station_id"), (String) f.get("full_name"), Sex.valueOf((String) f.get("sex")),
+                (Integer) f.get("birth_year"), Profession.valueOf((String) f.get("profession")),
+                Employment.valueOf((String) f.get("employment")), (LocalDate) f.get("start_date"), (LocalDate) f.get("end_date"));
+    }
+
+    /** Applied (the final value), kept in a conflict somewhere, or overwritten by an edit made after it arrived. */
+    private static boolean accounted(Edit e, List<Edit> edits, List<Sites> all) {
+        RecordState finalState = all.get(0).store.sync().find(e.kind(), e.id()).orElseThrow();
+        Object finalValue = e.field().equals("deleted") ? finalState.deleted() : finalState.fields().get(e.field());
+        if (String.valueOf(e.value()).equals(String.valueOf(finalValue))) {
+            return true;
+        }
+        for (Sites s : all) {
+            for (SyncStore.Conflict c : s.store.sync().conflicts(false)) {
+                if (c.recordId().equals(e.id()) && c.field().equals(e.field())
+                        && (e.version().equals(c.otherVersion()) || e.version().equals(c.keptVersion()))) {
+                    return true;
+                }
+            }
+        }
+        // Overwritten knowingly: the site that made a later edit of the field had this edit's version.
+        for (Sites s : all) {
+            if (s.store.sync().seen(e.id(), e.field(), e.version())) {
+                for (Edit later : edits) {
+                    if (later != e && later.id().equals(e.id()) && later.field().equals(e.field())
+                            && later.version().compareTo(e.version()) > 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
