@@ -293,6 +293,11 @@ public final class SyncStore {
         return hw == null ? 0 : hw;
     }
 
+    /** Moves the local clock past a version seen elsewhere. */
+    public void observe(String version) {
+        clock.observe(Hlc.parse(version));
+    }
+
     /** A new version for a change sync makes itself (the owner's value restored after a conflict). */
     public String nextVersion() {
         return clock.next().toString();

@@ -208,7 +208,11 @@ public final class PackageImporter {
                 (field, version) -> sync.seen(incoming.id(), field, version),
                 (field, version) -> sender.getOrDefault(field, Set.of()).contains(version)
                         || sender.getOrDefault("*", Set.of()).contains(version),
-                sync::nextVersion);
+                () -> {
+                    // A re-stamped owner's value must sort after both versions it settles.
+                    incoming.fieldVersions().values().forEach(sync::observe);
+                    return sync.nextVersion();
+                });
     }
 
     private void checkReferences(PackageReader.Verified v) {

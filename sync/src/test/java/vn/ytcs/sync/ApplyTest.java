@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.ytcs.core.site.SiteRole;
+import vn.ytcs.core.station.Station;
+import vn.ytcs.core.station.StationKind;
+import vn.ytcs.core.store.SyncStore;
+import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitType;
+import vn.ytcs.sync.pack.PackageImporter;
+import vn.ytcs.sync.pack.PackageRefused;
+import vn.ytcs.sync.pack.PackageWriter;
+
+class ApplyTest {
+
+    @TempDir
+    Path dir;
+
+    private Station station;
+
+    private void seed(Sites district) {
+        district.store.write("lan", w -> {
+            Unit u = new Unit(UUID.randomUUID(), "CT01", false, "Xã Đông Phú", UnitType.XA, null, LocalDate.of(2020, 1, 1),
+                    null, 2, null, false, null);
+            w.save(u);
+            station = new Station(UUID.randomUUID(), u.id(), "Trạm Y tế xã Đông Phú", StationKind.STATION, null, "Ấp 1",
+                    "0293 111", false);
+            w.save(station);
+            return null;
+        });
+    }
+
+    private Station with(String address, String phone) {
+        return new Station(station.id(), station.unitId(), station.name(), station.kind(), null, address, phone, false);
+    }
+
+    @Test
+    void aFailureInTheMiddleOfApplyLeavesTheDatabaseAsBefore() throws Exception {
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        try (Sites district = new Sites(dir.resolve("d"), "TTYT", SiteRole.DISTRICT);
+             Sites province = new Sites(dir.resolve("p"), "Sở Y tế", SiteRole.PROVINCE)) {
+            seed(district);
+            Path file = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
+            province.importer.trustSender(file);
+            List<String> before = province.dump();
+            var failing = new PackageImporter(province.store, province.keys, "test").withHook(i -> {
+                if (i == 1) {
+                    throw new IllegalStateException("power cut");
+                }
+            });
+            assertThrows(IllegalStateException.class, () -> failing.importFile(file, false));
+            assertEquals(before, province.dump(), "nothing of the package landed");
+            assertEquals(0, province.store.sites().peer(district.keys.site().id()).lastReceived());
+            assertEquals(PackageImporter.Outcome.APPLIED, province.importer.importFile(file, false).outcome(), "it can be imported afterwards");
+        }
+    }
+
+    @Test
+    void differentFieldsBothSurviveTheSameFieldIsAConflictAndTheOwnerWins() throws Exception {
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        try (Sites district = new Sites(dir.resolve("d"), "TTYT", SiteRole.DISTRICT);
+             Sites province = new Sites(dir.resolve("p"), "Sở Y tế", SiteRole.PROVINCE)) {
+            seed(district);
+            Path first = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
+            province.importer.trustSender(first);
+            district.importer.trustSender(province.importer.importFile(first, false).receipt());
+            UUID p = province.keys.site().id();
+            UUID d = district.keys.site().id();
+
+            // Between two handovers: the district changes the phone, the province the address and also the phone.
+            district.store.write("lan", w -> {
+                w.save(with("Ấp 1", "0293 222"));
+                return null;
+            });
+            province.store.write("hoa", w -> {
+                w.save(with("Ấp 2, đường 3/2", "0293 999"));
+                return null;
+            });
+            Path up = PackageWriter.export(district.store, district.keys, p, false, stick, false).file();
+            Path down = PackageWriter.export(province.store, province.keys, d, false, stick, false).file();
+            PackageImporter.Result atProvince = province.importer.importFile(up, false);
+            PackageImporter.Result atDistrict = district.importer.importFile(down, false);
+
+            assertEquals(1, atProvince.conflictCount());
+            assertEquals(1, atDistrict.conflictCount());
+            SyncStore.Conflict c = province.store.sync().conflicts(true).get(0);
+            assertEquals("phone", c.field());
+            assertEquals("0293 222", c.keptValue(), "the owning district's phone stays");
+            assertEquals("0293 999", c.otherValue(), "the province's phone is kept aside");
+            for (Sites s : List.of(district, province)) {
+                Station now = s.store.stations().stationOf(station.unitId()).orElseThrow();
+                assertEquals("0293 222", now.phone());
+                assertEquals("Ấp 2, đường 3/2", now.address(), "the province's edit of another field survives");
+            }
+            // Both sides settled the conflict the same way; one more exchange aligns the versions too.
+            province.importer.importFile(PackageWriter.export(district.store, district.keys, p, false, stick, false).file(), false);
+            district.importer.importFile(PackageWriter.export(province.store, province.keys, d, false, stick, false).file(), false);
+            assertEquals(district.dump(), province.dump());
+            assertEquals(1, province.store.sync().conflicts(true).size(), "no new conflict from settling the old one");
+        }
+    }
+
+    @Test
+    void anExportedPackageValidatesAgainstItsSchemaWithAnIndependentValidator() throws Exception {
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        try (Sites district = new Sites(dir.resolve("d"), "TTYT", SiteRole.DISTRICT)) {
+            seed(district);
+            Path file = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
+            JsonNode pkg = new ObjectMapper().readTree(file.toFile());
+            try (InputStream schema = Files.newInputStream(Path.of("..", "docs", "schema", "package-v1.schema.json"))) {
+                var errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(pkg);
+                assertTrue(errors.isEmpty(), errors.toString());
+            }
+            JsonNode sample = new ObjectMapper().readTree(ApplyTest.class.getResource("/package/sample-package.json"));
+            try (InputStream schema = Files.newInputStream(Path.of("..", "docs", "schema", "package-v1.schema.json"))) {
+                assertTrue(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(sample).isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void aGapInTheSequenceIsReported() throws Exception {
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        try (Sites district = new Sites(dir.resolve("d"), "TTYT", SiteRole.DISTRICT);
+             Sites province = new Sites(dir.resolve("p"), "Sở Y tế", SiteRole.PROVINCE)) {
+            seed(district);
+            Path first = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
+            province.importer.trustSender(first);
+            district.store.write("lan", w -> {
+                w.save(with("Ấp 5", "1"));
+                return null;
+            });
+            Path second = PackageWriter.export(district.store, district.keys, province.keys.site().id(), false, stick, false).file();
+            PackageRefused gap = assertThrows(PackageRefused.class, () -> province.importer.importFile(second, false));
+            assertEquals(PackageRefused.Reason.MISSING_PACKAGE, gap.reason());
+            assertTrue(gap.detail().startsWith("1 "), gap.detail());
+            province.importer.importFile(first, false);
+            assertEquals(PackageImporter.Outcome.APPLIED, province.importer.importFile(second, false).outcome());
+        }
+    }
+}
