@@ -10,7 +10,9 @@ import picocli.CommandLine.ParameterException;
 import vn.ytcs.app.i18n.StoreMessages;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.ScoreTexts;
+import vn.ytcs.app.i18n.SyncTexts;
 import vn.ytcs.core.json.DocumentException;
+import vn.ytcs.sync.pack.PackageRefused;
 import vn.ytcs.core.store.StoreException;
 
 /** Runs the command line: one command and an exit code, or the window when no command is given. */
@@ -43,7 +45,7 @@ public final class Cli {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             errWriter.println(describe(e, messages));
-            return e instanceof CliFailure || e instanceof DocumentException
+            return e instanceof CliFailure || e instanceof DocumentException || e instanceof PackageRefused
                     || e instanceof StoreException s && StoreMessages.isRefusal(s) ? REFUSED : FAILED;
         });
         try {
@@ -78,6 +80,9 @@ public final class Cli {
         }
         if (e instanceof DocumentException d) {
             return new ScoreTexts(messages).document(d);
+        }
+        if (e instanceof PackageRefused p) {
+            return SyncTexts.refused(p, messages);
         }
         return messages.get("error.unexpected", String.valueOf(e.getMessage()));
     }

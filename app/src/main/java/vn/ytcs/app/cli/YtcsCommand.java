@@ -14,7 +14,8 @@ import vn.ytcs.core.store.Store;
 /** {@code ytcs [options] [command]}: with no command, opens the window. */
 @Command(name = "ytcs", sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {DemoCommand.class, UnitsCommand.class, StationsCommand.class, StaffCommand.class,
-            ScoreCommand.class, TargetsCommand.class, CatalogCommand.class, BenchmarkCommand.class})
+            ScoreCommand.class, TargetsCommand.class, CatalogCommand.class, SyncCommands.Export.class,
+            SyncCommands.Import.class, SyncCommands.Conflicts.class, SyncCommands.SiteCmd.class, BenchmarkCommand.class})
 public final class YtcsCommand implements Callable<Integer> {
 
     final Messages messages;

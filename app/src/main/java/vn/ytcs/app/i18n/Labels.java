@@ -18,6 +18,17 @@ public final class Labels {
         return messages.get("unit.label", messages.label("unitType", unit.type()), unit.name());
     }
 
+    /** A unit known only by its type name and name (e.g. in a package not imported yet). */
+    public String unit(String unitType, String name) {
+        String type;
+        try {
+            type = messages.label("unitType", vn.ytcs.core.unit.UnitType.valueOf(unitType));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return name;
+        }
+        return messages.get("unit.label", type, name);
+    }
+
     /** The code, marked when it is provisional rather than the official national code. */
     public String code(Unit unit) {
         return unit.codeOfficial() ? unit.code() : messages.get("unit.code.provisional", unit.code());

@@ -42,7 +42,10 @@ class BundlesTest {
             Map.entry("workerRole", WorkerRole.class), Map.entry("store.error", StoreException.Reason.class),
             Map.entry("status", IndicatorScore.Status.class), Map.entry("region", SocioRegion.class),
             Map.entry("assessmentState", AssessmentState.class), Map.entry("recognition", Recognition.Standing.class),
-            Map.entry("document.error", DocumentException.Problem.class));
+            Map.entry("document.error", DocumentException.Problem.class),
+            Map.entry("siteRole", vn.ytcs.core.site.SiteRole.class),
+            Map.entry("package.reason", vn.ytcs.sync.pack.PackageRefused.Reason.class),
+            Map.entry("cli.import", vn.ytcs.sync.pack.PackageImporter.Outcome.class));
     /** Keys that picocli reads by name. */
     private static final Pattern PICOCLI = Pattern.compile("usage\\..*|ytcs(\\.[a-z]+)*\\.usage\\..*");
     private static final Pattern LITERAL = Pattern.compile("\"([a-zA-Z]+(?:\\.[a-zA-Z0-9_]+)+)\"");

@@ -37,6 +37,9 @@ public final class PackageImporter {
 
     /** What a package does to one commune (or to records outside any commune). */
     public static final class CommuneChanges {
+        /** The commune's type (UnitType name) and name, from the package or the database; null when unknown. */
+        public String unitType;
+        public String name;
         public int created;
         public int changed;
         public int deleted;
@@ -249,6 +252,13 @@ public final class PackageImporter {
             Merger.Result r = merge(sync, local, incoming, audit);
             UUID commune = commune(sync, incoming, communeOf);
             CommuneChanges c = plan.byCommune.computeIfAbsent(commune, k -> new CommuneChanges());
+            if (commune != null && c.name == null) {
+                RecordState unit = commune.equals(incoming.id()) ? incoming : sync.find("unit", commune).orElse(null);
+                if (unit != null) {
+                    c.unitType = (String) unit.fields().get("unit_type");
+                    c.name = (String) unit.fields().get("name");
+                }
+            }
             if (r.created()) {
                 plan.created++;
                 c.created++;

@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.core.site.Site;
+import vn.ytcs.core.site.SiteRole;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.core.store.SyncStore;
+import vn.ytcs.sync.merge.ConflictResolver;
+import vn.ytcs.sync.pack.Manifest;
+import vn.ytcs.sync.pack.PackageImporter;
+import vn.ytcs.sync.pack.PackageWriter;
+import vn.ytcs.sync.site.SiteKeys;
+
+/** The sync commands: export, import, conflicts, site. */
+final class SyncCommands {
+
+    /** Exit code of an import that applied but left conflicts to resolve. */
+    static final int CONFLICTS = 3;
+
+    private SyncCommands() {
+    }
+
+    static String actor() {
+        return System.getProperty("user.name", "ytcs");
+    }
+
+    static SiteKeys keys(Store store) {
+        return SiteKeys.loadOrCreate(store, null, null);
+    }
+
+    /** {@code ytcs export --to PATH [--full] [--gzip] [--receiver SITE]}. */
+    @Command(name = "export")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        YtcsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--to", required = true, paramLabel = "PATH", descriptionKey = "cli.option.to")
+        Path to;
+
+        @Option(names = "--full", descriptionKey = "cli.option.full")
+        boolean full;
+
+        @Option(names = "--gzip", descriptionKey = "cli.option.gzip")
+        boolean gzip;
+
+        @Option(names = "--receiver", paramLabel = "SITE", descriptionKey = "cli.option.receiver")
+        UUID receiver;
+
+        @Override
+        public Integer call() {
+            Messages m = parent.messages;
+            if (!Files.isDirectory(to)) {
+                throw new CliFailure(m.get("cli.error.notAFolder", to.toString()));
+            }
+            try (Store store = parent.openStore()) {
+                SiteKeys keys = keys(store);
+                UUID target = receiver;
+                if (target == null) {
+                    List<Site> trusted = store.sites().remotes().stream().filter(Site::trusted).toList();
+                    target = trusted.size() == 1 ? trusted.get(0).id() : null;
+                }
+                PackageWriter.Exported e = PackageWriter.export(store, keys, target, full, to, gzip);
+                spec.commandLine().getOut().println(m.get("cli.export.done", e.file().toString(),
+                        Integer.toString(e.manifest().sequence()), e.manifest().total(),
+                        target == null ? m.get("cli.export.anyone") : store.sites().byId(target).map(Site::name).orElse("?")));
+                return Cli.OK;
+            }
+        }
+    }
+
+    /** {@code ytcs import FILE [--dry-run] [--json]}. */
+    @Command(name = "import")
+    static final class Import implements Callable<Integer> {
+        @ParentCommand
+        YtcsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", descriptionKey = "cli.param.package")
+        Path file;
+
+        @Option(names = "--dry-run", descriptionKey = "cli.option.dryRun")
+        boolean dryRun;
+
+        @Option(names = "--json", descriptionKey = "cli.option.json")
+        boolean json;
+
+        record CommuneRow(String commune, int created, int changed, int deleted, List<String> conflicts) {
+        }
+
+        record ImportRow(String outcome, String sender, Integer sequence, int created, int changed, int deleted, int conflicts,
+                         String receipt, List<CommuneRow> communes) {
+        }
+
+        @Override
+        public Integer call() {
+            Messages m = parent.messages;
+            try (Store store = parent.openStore()) {
+                PackageImporter importer = new PackageImporter(store, keys(store), actor());
+                PackageImporter.Result r = importer.importFile(file, dryRun);
+                PrintWriter out = spec.commandLine().getOut();
+                List<CommuneRow> communes = new ArrayList<>();
+                vn.ytcs.app.i18n.Labels labels = new vn.ytcs.app.i18n.Labels(m);
+                r.byCommune().forEach((id, c) -> communes.add(new CommuneRow(
+                        id == null ? m.get("cli.import.other") : c.name == null ? id.toString() : labels.unit(c.unitType, c.name),
+                        c.created, c.changed, c.deleted, c.conflicts)));
+                Manifest man = r.manifest();
+                if (json) {
+                    Json.print(out, new ImportRow(r.outcome().name(), man == null ? null : man.senderName(),
+                            man == null ? null : man.sequence(), r.created(), r.changed(), r.deleted(), r.conflictCount(),
+                            r.receipt() == null ? null : r.receipt().toString(), communes));
+                } else {
+                    String who = man == null ? "" : man.senderName() + " #" + man.sequence();
+                    out.println(m.get("cli.import." + r.outcome().name(), who, r.created(), r.changed(), r.deleted(),
+                            r.conflictCount()));
+                    if (!communes.isEmpty()) {
+                        TextTable table = new TextTable(m.get("col.commune"), m.get("col.created"), m.get("col.changed"),
+                                m.get("col.deleted"), m.get("col.conflicts"));
+                        communes.forEach(c -> table.add(c.commune(), c.created(), c.changed(), c.deleted(), c.conflicts().size()));
+                        table.print(out);
+                    }
+                    if (r.receipt() != null && r.outcome() == PackageImporter.Outcome.APPLIED) {
+                        out.println(m.get("cli.import.receipt", r.receipt().toString()));
+                    }
+                }
+                return r.outcome() == PackageImporter.Outcome.APPLIED && r.conflictCount() > 0 ? CONFLICTS : Cli.OK;
+            }
+        }
+    }
+
+    /** {@code ytcs conflicts list|resolve}. */
+    @Command(name = "conflicts", subcommands = {Conflicts.ListOpen.class, Conflicts.Resolve.class})
+    static final class Conflicts implements Callable<Integer> {
+        @ParentCommand
+        YtcsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), parent.messages.get("cli.error.conflictsSubcommand"));
+        }
+
+        @Command(name = "list")
+        static final class ListOpen implements Callable<Integer> {
+            @ParentCommand
+            Conflicts conflicts;
+
+            @Option(names = "--json", descriptionKey = "cli.option.json")
+            boolean json;
+
+            @Override
+            public Integer call() {
+                YtcsCommand parent = conflicts.parent;
+                try (Store store = parent.openStore()) {
+                    List<SyncStore.Conflict> open = store.sync().conflicts(true);
+                    PrintWriter out = conflicts.spec.commandLine().getOut();
+                    if (json) {
+                        Json.print(out, open);
+                        return Cli.OK;
+                    }
+                    if (open.isEmpty()) {
+                        out.println(parent.messages.get("cli.conflicts.none"));
+                        return Cli.OK;
+                    }
+                    TextTable table = new TextTable("ID", parent.messages.get("col.record"), parent.messages.get("col.field"),
+                            parent.messages.get("col.kept"), parent.messages.get("col.other"), parent.messages.get("col.from"));
+                    for (SyncStore.Conflict c : open) {
+                        table.add(c.id(), c.kind() + " " + c.recordId().toString().substring(0, 8), c.field(), c.keptValue(),
+                                c.otherValue(), store.sites().byId(c.otherSite()).map(Site::name).orElse(c.otherSite().toString()));
+                    }
+                    table.print(out);
+                    return Cli.OK;
+                }
+            }
+        }
+
+        @Command(name = "resolve")
+        static final class Resolve implements Callable<Integer> {
+            @ParentCommand
+            Conflicts conflicts;
+
+            @Parameters(paramLabel = "ID", descriptionKey = "cli.param.conflict")
+            UUID id;
+
+            @Option(names = "--keep", required = true, paramLabel = "mine|theirs", descriptionKey = "cli.option.keep")
+            ConflictResolver.Keep keep;
+
+            @Override
+            public Integer call() {
+                YtcsCommand parent = conflicts.parent;
+                try (Store store = parent.openStore()) {
+                    if (!ConflictResolver.resolve(store, id, keep, actor())) {
+                        throw new CliFailure(parent.messages.get("cli.error.unknownConflict", id.toString()));
+                    }
+                    conflicts.spec.commandLine().getOut().println(parent.messages.get("cli.conflicts.resolved", id.toString()));
+                    return Cli.OK;
+                }
+            }
+        }
+    }
+
+    /** {@code ytcs site show|setup|trust}. */
+    @Command(name = "site", subcommands = {SiteCmd.Show.class, SiteCmd.Setup.class, SiteCmd.Trust.class})
+    static final class SiteCmd implements Callable<Integer> {
+        @ParentCommand
+        YtcsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), parent.messages.get("cli.error.siteSubcommand"));
+        }
+
+        static void print(PrintWriter out, Messages m, Site s) {
+            out.println(m.get("cli.site.line", s.name(), m.label("siteRole", s.role()), s.id().toString(),
+                    s.fingerprint() == null ? "–" : s.fingerprint()));
+        }
+
+        @Command(name = "show")
+        static final class Show implements Callable<Integer> {
+            @ParentCommand
+            SiteCmd site;
+
+            @Override
+            public Integer call() {
+                try (Store store = site.parent.openStore()) {
+                    Site self = keys(store).site();
+                    PrintWriter out = site.spec.commandLine().getOut();
+                    Messages m = site.parent.messages;
+                    out.println(m.get("cli.site.this"));
+                    print(out, m, self);
+                    List<Site> remotes = store.sites().remotes();
+                    if (!remotes.isEmpty()) {
+                        out.println(m.get("cli.site.known"));
+                        for (Site s : remotes) {
+                            print(out, m, s);
+                            var peer = store.sites().peer(s.id());
+                            out.println("    " + m.get("cli.site.peer", Integer.toString(peer.lastSent()),
+                                    Integer.toString(peer.acknowledged()), Integer.toString(peer.lastReceived())));
+                        }
+                    }
+                    return Cli.OK;
+                }
+            }
+        }
+
+        @Command(name = "setup")
+        static final class Setup implements Callable<Integer> {
+            @ParentCommand
+            SiteCmd site;
+
+            @Option(names = "--name", required = true, paramLabel = "NAME", descriptionKey = "cli.option.siteName")
+            String name;
+
+            @Option(names = "--role", required = true, paramLabel = "DISTRICT|REGIONAL_CENTRE|PROVINCE", descriptionKey = "cli.option.siteRole")
+            SiteRole role;
+
+            @Override
+            public Integer call() {
+                try (Store store = site.parent.openStore()) {
+                    SiteKeys keys = keys(store);
+                    Site s = store.sites().configureLocal(name, role, keys.site().publicKey(), keys.site().fingerprint());
+                    print(site.spec.commandLine().getOut(), site.parent.messages, s);
+                    return Cli.OK;
+                }
+            }
+        }
+
+        @Command(name = "trust")
+        static final class Trust implements Callable<Integer> {
+            @ParentCommand
+            SiteCmd site;
+
+            @Parameters(paramLabel = "FILE", descriptionKey = "cli.param.package")
+            Path file;
+
+            @Override
+            public Integer call() {
+                try (Store store = site.parent.openStore()) {
+                    Site s = new PackageImporter(store, keys(store), actor()).trustSender(file);
+                    PrintWriter out = site.spec.commandLine().getOut();
+                    out.println(site.parent.messages.get("cli.site.trusted"));
+                    print(out, site.parent.messages, s);
+                    return Cli.OK;
+                }
+            }
+        }
+    }
+}

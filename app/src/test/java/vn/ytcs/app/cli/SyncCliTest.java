@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.ytcs.core.station.Station;
+import vn.ytcs.core.station.StationKind;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitType;
+
+/** A district exports to a folder, the province previews and imports it, the district imports the receipt; then a conflict. */
+class SyncCliTest {
+
+    @TempDir
+    Path dir;
+
+    private Station station;
+
+    private void edit(Path data, String phone) {
+        try (Store store = Store.open(data)) {
+            store.write("test", w -> {
+                w.save(new Station(station.id(), station.unitId(), station.name(), StationKind.STATION, null, null, phone, false));
+                return null;
+            });
+        }
+    }
+
+    private static Path newest(Path folder, String suffix) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(suffix))
+                    .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified())).orElseThrow();
+        }
+    }
+
+    @Test
+    void exportPreviewImportReceiptAndAConflict() throws Exception {
+        Path district = dir.resolve("district");
+        Path province = dir.resolve("province");
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        try (Store store = Store.open(district)) {
+            store.write("lan", w -> {
+                Unit u = new Unit(UUID.randomUUID(), "CT01", false, "Đông Phú", UnitType.XA, null, LocalDate.of(2020, 1, 1),
+                        null, 2, null, false, null);
+                w.save(u);
+                station = new Station(UUID.randomUUID(), u.id(), "Trạm Y tế xã Đông Phú", StationKind.STATION, null, null, "1", false);
+                w.save(station);
+                return null;
+            });
+        }
+        assertEquals(0, CliRunner.run(district, "site", "setup", "--name", "TTYT Châu Thành", "--role", "DISTRICT").code());
+        assertEquals(0, CliRunner.run(district, "export", "--to", stick.toString()).code());
+        Path pkg = newest(stick, ".ytcs.json");
+
+        CliRunner.Result unknown = CliRunner.run(province, "import", pkg.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains(pkg.toString()) && unknown.err().contains("ytcs site trust"), unknown.err());
+        assertEquals(0, CliRunner.run(province, "site", "trust", pkg.toString()).code());
+
+        CliRunner.Result preview = CliRunner.run(province, "import", pkg.toString(), "--dry-run", "--json");
+        assertEquals(0, preview.code(), preview.err());
+        JsonNode p = new ObjectMapper().readTree(preview.out());
+        assertEquals("DRY_RUN", p.get("outcome").asText());
+        assertEquals(2, p.get("created").asInt());
+        assertTrue(preview.out().contains("Xã Đông Phú"), "the preview names the commune");
+
+        CliRunner.Result applied = CliRunner.run(province, "import", pkg.toString());
+        assertEquals(0, applied.code(), applied.err());
+        assertTrue(CliRunner.run(province, "import", pkg.toString()).out().contains("không thay đổi gì"));
+        Path receipt = newest(stick, ".ytcs-receipt.json");
+        assertEquals(0, CliRunner.run(district, "site", "trust", receipt.toString()).code());
+        assertEquals(0, CliRunner.run(district, "import", receipt.toString()).code());
+        assertTrue(CliRunner.run(district, "site", "show").out().contains("xác nhận đến số 1"));
+
+        // Both change the phone between two handovers: the province's import applies and reports the conflict.
+        edit(district, "0293 222");
+        edit(province, "0293 999");
+        assertEquals(0, CliRunner.run(district, "export", "--to", stick.toString()).code());
+        CliRunner.Result conflicted = CliRunner.run(province, "import", newest(stick, ".ytcs.json").toString());
+        assertEquals(3, conflicted.code(), conflicted.out() + conflicted.err());
+        JsonNode open = new ObjectMapper().readTree(CliRunner.run(province, "conflicts", "list", "--json").out());
+        assertEquals(1, open.size());
+        assertEquals("0293 222", open.get(0).get("keptValue").asText(), "the owning district's value stays");
+        String id = open.get(0).get("id").asText();
+        assertEquals(0, CliRunner.run(province, "conflicts", "resolve", id, "--keep", "mine").code());
+        assertEquals("[ ]", CliRunner.run(province, "conflicts", "list", "--json").out().strip());
+        assertTrue(CliRunner.run(province, "stations", "--json").out().contains("\"staff\""));
+        try (Store store = Store.open(province)) {
+            assertEquals("0293 999", store.stations().stationOf(station.unitId()).orElseThrow().phone(),
+                    "keeping mine takes the province's own value back, as a new edit");
+        }
+    }
+}
