@@ -161,6 +161,30 @@ public final class MainViewModel {
         });
     }
 
+    /** Reads the register again, after an import changed it. */
+    public void reload() {
+        Store s = store;
+        if (s == null) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                Snapshot snapshot = snapshot(s);
+                ui.execute(() -> {
+                    show(snapshot);
+                    select(selected.get());
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> fail(e));
+            }
+        });
+    }
+
+    /** The open store, for the dialogs' own view models (null until opened). */
+    Store store() {
+        return store;
+    }
+
     /** Closes the database; call when the window closes. */
     public void close() {
         Store s = store;

@@ -57,7 +57,17 @@ public final class MainWindow {
     private final Label noMatch = new Label();
     private final List<Runnable> unbind = new ArrayList<>();
 
-    public MainWindow(MainViewModel vm, Messages messages, Consumer<Locale> changeLanguage) {
+    /** What the toolbar's sync buttons open. */
+    public interface SyncActions {
+        void importPackage();
+
+        void exportPackage();
+    }
+
+    private final SyncActions sync;
+
+    public MainWindow(MainViewModel vm, Messages messages, Consumer<Locale> changeLanguage, SyncActions sync) {
+        this.sync = sync;
         this.vm = vm;
         this.m = messages;
         this.labels = new Labels(messages);
@@ -132,10 +142,19 @@ public final class MainWindow {
             }
         });
         Label languageLabel = new Label(m.get("window.language"));
+        Button importButton = new Button(m.get("window.import"));
+        importButton.setId("import-package");
+        importButton.setOnAction(e -> sync.importPackage());
+        Button exportButton = new Button(m.get("window.export"));
+        exportButton.setId("export-package");
+        exportButton.setOnAction(e -> sync.exportPackage());
+        importButton.disableProperty().bind(vm.phase().isNotEqualTo(MainViewModel.Phase.READY)
+                .and(vm.phase().isNotEqualTo(MainViewModel.Phase.EMPTY)));
+        exportButton.disableProperty().bind(vm.phase().isNotEqualTo(MainViewModel.Phase.READY));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, title, demoBadge, spacer, asOf, languageLabel, language);
+        HBox bar = new HBox(12, title, demoBadge, spacer, importButton, exportButton, asOf, languageLabel, language);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.TOOLBAR);
         return bar;

@@ -22,6 +22,7 @@ final class Styles {
     static final String WARNING_TEXT = "ytcs-warning-text";
     static final String BAR_OK = "ytcs-bar-ok";
     static final String BAR_LOW = "ytcs-bar-low";
+    static final String FINGERPRINT = "ytcs-fingerprint";
 
     private Styles() {
     }

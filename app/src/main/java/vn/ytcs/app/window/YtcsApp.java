@@ -25,6 +25,7 @@ public final class YtcsApp extends Application {
     private MainViewModel vm;
     private MainWindow window;
     private Scene scene;
+    private Messages messages;
 
     /** Set before {@link Application#launch}: JavaFX creates the instance itself. */
     static void configure(Path dataDir, Locale locale) {
@@ -43,7 +44,8 @@ public final class YtcsApp extends Application {
         vm = new MainViewModel(Objects.requireNonNull(startDataDir, "data folder"), background, Platform::runLater,
                 LocalDate::now, System.getProperty("user.name", "ytcs"));
         Messages messages = Messages.of(startLocale);
-        window = new MainWindow(vm, messages, this::changeLanguage);
+        this.messages = messages;
+        window = new MainWindow(vm, messages, this::changeLanguage, syncActions());
         scene = new Scene(window.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(YtcsApp.class.getResource("/vn/ytcs/app/app.css")).toExternalForm());
         stage.setTitle(messages.get("app.title"));
@@ -57,10 +59,56 @@ public final class YtcsApp extends Application {
     /** Rebuilds the window in the other language; the view model and its state stay. */
     private void changeLanguage(Locale locale) {
         Messages messages = Messages.of(locale);
+        this.messages = messages;
         window.dispose();
-        window = new MainWindow(vm, messages, this::changeLanguage);
+        window = new MainWindow(vm, messages, this::changeLanguage, syncActions());
         scene.setRoot(window.root());
         ((Stage) scene.getWindow()).setTitle(messages.get("app.title"));
+    }
+
+    private String stylesheet() {
+        return Objects.requireNonNull(YtcsApp.class.getResource("/vn/ytcs/app/app.css")).toExternalForm();
+    }
+
+    /** A view model for one dialog, sharing the window's store and worker thread. */
+    SyncViewModel syncViewModel() {
+        return new SyncViewModel(vm::store, background, Platform::runLater, System.getProperty("user.name", "ytcs"), vm::reload);
+    }
+
+    /** Opens the import dialog on a package (the file chooser is skipped when the file is known). */
+    ImportDialog openImport(java.nio.file.Path file) {
+        SyncViewModel sync = syncViewModel();
+        ImportDialog dialog = new ImportDialog(scene.getWindow(), sync, messages, stylesheet());
+        dialog.stage().show();
+        sync.open(file);
+        return dialog;
+    }
+
+    ExportDialog openExport() {
+        ExportDialog dialog = new ExportDialog(scene.getWindow(), syncViewModel(), messages, stylesheet());
+        dialog.stage().show();
+        return dialog;
+    }
+
+    private MainWindow.SyncActions syncActions() {
+        return new MainWindow.SyncActions() {
+            @Override
+            public void importPackage() {
+                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                chooser.setTitle(messages.get("sync.import.title"));
+                chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("YTCS",
+                        "*.ytcs.json", "*.ytcs.json.gz", "*.ytcs-receipt.json"));
+                java.io.File file = chooser.showOpenDialog(scene.getWindow());
+                if (file != null) {
+                    openImport(file.toPath());
+                }
+            }
+
+            @Override
+            public void exportPackage() {
+                openExport();
+            }
+        };
     }
 
     @Override

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.window;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import vn.ytcs.app.i18n.Messages;
+
+/** Exporting a package: USB sticks offered first, or any folder; progress while it is written and checked. */
+final class ExportDialog {
+
+    private final SyncViewModel vm;
+    private final Messages m;
+    private final Stage stage = new Stage();
+    private final VBox body = new VBox(12);
+    private final ToggleGroup targets = new ToggleGroup();
+    private final CheckBox full = new CheckBox();
+    private final CheckBox gzip = new CheckBox();
+    private Path chosen;
+
+    ExportDialog(Window owner, SyncViewModel vm, Messages messages, String stylesheet) {
+        this.vm = vm;
+        this.m = messages;
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle(m.get("sync.export.title"));
+        body.setPadding(new Insets(20));
+        body.setPrefWidth(640);
+        Scene scene = new Scene(body);
+        scene.getStylesheets().add(stylesheet);
+        stage.setScene(scene);
+        full.setText(m.get("cli.option.full"));
+        gzip.setText(m.get("cli.option.gzip"));
+        vm.step().addListener((o, a, b) -> render());
+        render();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    private void render() {
+        body.getChildren().clear();
+        Label title = new Label(m.get("sync.export.title"));
+        title.getStyleClass().add(Styles.TITLE);
+        body.getChildren().add(title);
+        switch (vm.step().get()) {
+            case WORKING -> body.getChildren().add(ImportDialog.progress(m.get("sync.export.writing")));
+            case DONE -> {
+                var e = vm.exported().get();
+                Label done = new Label(m.get("sync.export.done", e.file().toString(), Integer.toString(e.manifest().sequence()),
+                        e.manifest().total()));
+                done.setWrapText(true);
+                done.getStyleClass().add(Styles.CARD);
+                body.getChildren().addAll(done, buttons(null));
+            }
+            case FAILED -> {
+                Label error = new Label(m.get("sync.export.failed", String.valueOf(vm.failure().get().getMessage())));
+                error.setWrapText(true);
+                error.getStyleClass().add(Styles.WARNING);
+                body.getChildren().addAll(error, buttons(null));
+            }
+            default -> choose();
+        }
+        // The content changes with each step; the window follows it.
+        stage.sizeToScene();
+    }
+
+    private void choose() {
+        List<Path> drives = RemovableDrives.find();
+        body.getChildren().add(new Label(m.get(drives.isEmpty() ? "sync.export.noDrive" : "sync.export.drives")));
+        for (Path drive : drives) {
+            RadioButton r = new RadioButton(drive.toString());
+            r.setToggleGroup(targets);
+            r.setUserData(drive);
+            body.getChildren().add(r);
+        }
+        if (!targets.getToggles().isEmpty() && targets.getSelectedToggle() == null) {
+            targets.selectToggle(targets.getToggles().get(0));
+        }
+        Button other = new Button(m.get("sync.export.otherFolder"));
+        Label otherLabel = new Label(chosen == null ? "" : chosen.toString());
+        other.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            var dir = chooser.showDialog(stage);
+            if (dir != null) {
+                chosen = dir.toPath();
+                targets.selectToggle(null);
+                otherLabel.setText(chosen.toString());
+            }
+        });
+        body.getChildren().addAll(new HBox(10, other, otherLabel), full, gzip);
+        Button export = new Button(m.get("sync.export.write"));
+        export.setDefaultButton(true);
+        export.setId("export");
+        export.setOnAction(e -> {
+            Path target = targets.getSelectedToggle() != null ? (Path) targets.getSelectedToggle().getUserData() : chosen;
+            if (target != null) {
+                vm.export(target, full.isSelected(), gzip.isSelected());
+            }
+        });
+        body.getChildren().add(buttons(export));
+    }
+
+    /** Preselects a folder (tests, and a folder chosen earlier). */
+    void choose(Path folder) {
+        chosen = folder;
+        targets.selectToggle(null);
+        render();
+    }
+
+    private HBox buttons(Button primary) {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button close = new Button(m.get(primary != null ? "sync.cancel" : "sync.close"));
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        HBox box = new HBox(10, spacer);
+        if (primary != null) {
+            box.getChildren().add(primary);
+        }
+        box.getChildren().add(close);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        return box;
+    }
+}

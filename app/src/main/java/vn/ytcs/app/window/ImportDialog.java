@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.window;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import vn.ytcs.app.i18n.Labels;
+import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.app.i18n.SyncTexts;
+import vn.ytcs.sync.pack.Manifest;
+import vn.ytcs.sync.pack.PackageImporter;
+
+/**
+ * Importing a package: what was verified, who sent it (with the fingerprint to confirm on the
+ * phone for a new site), the preview per commune and its conflicts, and only then the import.
+ */
+final class ImportDialog {
+
+    /** One line of the preview table. */
+    record Row(String commune, String created, String changed, String deleted, String conflicts) {
+    }
+
+    private final SyncViewModel vm;
+    private final Messages m;
+    private final Stage stage = new Stage();
+    private final VBox body = new VBox(12);
+
+    ImportDialog(Window owner, SyncViewModel vm, Messages messages, String stylesheet) {
+        this.vm = vm;
+        this.m = messages;
+        stage.initOwner(owner);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle(m.get("sync.import.title"));
+        body.setPadding(new Insets(20));
+        body.setPrefWidth(760);
+        Scene scene = new Scene(body);
+        scene.getStylesheets().add(stylesheet);
+        stage.setScene(scene);
+        vm.step().addListener((o, a, b) -> render());
+        render();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    private void render() {
+        body.getChildren().clear();
+        Label title = new Label(m.get("sync.import.title"));
+        title.getStyleClass().add(Styles.TITLE);
+        body.getChildren().add(title);
+        if (vm.file() != null) {
+            Label file = new Label(vm.file().toString());
+            file.getStyleClass().add(Styles.SUBTITLE);
+            body.getChildren().add(file);
+        }
+        switch (vm.step().get()) {
+            case IDLE, WORKING -> body.getChildren().add(progress(m.get("sync.import.checking")));
+            case UNTRUSTED -> untrusted();
+            case PREVIEW -> preview(vm.result().get(), true);
+            case DONE -> preview(vm.result().get(), false);
+            case REFUSED -> failure(SyncTexts.refused(vm.refused().get(), m));
+            case FAILED -> failure(m.get("error.unexpected", String.valueOf(vm.failure().get().getMessage())));
+        }
+        // The content changes with each step; the window follows it.
+        stage.sizeToScene();
+    }
+
+    private void untrusted() {
+        Manifest man = vm.untrusted().get();
+        Label text = new Label(m.get("sync.import.untrusted", man.senderName(), m.label("siteRole", man.senderRole())));
+        text.setWrapText(true);
+        Label fingerprint = new Label(man.fingerprint());
+        fingerprint.getStyleClass().add(Styles.FINGERPRINT);
+        fingerprint.setId("fingerprint");
+        Label how = new Label(m.get("sync.import.confirmByPhone"));
+        how.setWrapText(true);
+        Button trust = new Button(m.get("sync.import.trust"));
+        trust.setId("trust");
+        trust.setOnAction(e -> vm.trustAndPreview());
+        body.getChildren().addAll(text, fingerprint, how, buttons(trust));
+    }
+
+    private void preview(PackageImporter.Result r, boolean confirm) {
+        Manifest man = r.manifest();
+        if (man != null) {
+            Label verified = new Label("✔ " + m.get("sync.import.verified", man.senderName(), man.fingerprint(),
+                    Integer.toString(man.sequence())));
+            verified.getStyleClass().add(Styles.FACTS);
+            verified.setWrapText(true);
+            body.getChildren().add(verified);
+        }
+        String key = switch (r.outcome()) {
+            case DRY_RUN -> "sync.import.preview";
+            case APPLIED -> "sync.import.applied";
+            case ALREADY_IMPORTED -> "sync.import.already";
+            case RECEIPT -> "sync.import.receiptDone";
+        };
+        Label summary = new Label(m.get(key, r.created(), r.changed(), r.deleted(), r.conflictCount()));
+        summary.setWrapText(true);
+        summary.setId("import-summary");
+        summary.getStyleClass().add(r.conflictCount() > 0 ? Styles.WARNING : Styles.CARD);
+        body.getChildren().add(summary);
+        if (!r.byCommune().isEmpty()) {
+            Labels labels = new Labels(m);
+            var rows = FXCollections.<Row>observableArrayList();
+            r.byCommune().forEach((id, c) -> rows.add(new Row(
+                    id == null ? m.get("cli.import.other") : c.name == null ? id.toString() : labels.unit(c.unitType, c.name),
+                    Integer.toString(c.created), Integer.toString(c.changed), Integer.toString(c.deleted),
+                    Integer.toString(c.conflicts.size()))));
+            TableView<Row> table = new TableView<>(rows);
+            table.getColumns().add(column(m.get("col.commune"), Row::commune, 300));
+            table.getColumns().add(column(m.get("col.created"), Row::created, 90));
+            table.getColumns().add(column(m.get("col.changed"), Row::changed, 100));
+            table.getColumns().add(column(m.get("col.deleted"), Row::deleted, 80));
+            table.getColumns().add(column(m.get("col.conflicts"), Row::conflicts, 100));
+            table.setPrefHeight(280);
+            table.setId("preview-table");
+            VBox.setVgrow(table, Priority.ALWAYS);
+            body.getChildren().add(table);
+        }
+        if (!r.conflicts().isEmpty()) {
+            Label head = new Label(m.get("sync.import.conflicts"));
+            head.getStyleClass().add(Styles.SUBHEADING);
+            body.getChildren().add(head);
+            r.conflicts().stream().limit(10).forEach(c -> body.getChildren().add(new Label("• " + m.get("sync.import.conflict",
+                    c.kind(), c.field(), String.valueOf(c.keptValue()), String.valueOf(c.otherValue())))));
+        }
+        if (r.receipt() != null && r.outcome() == PackageImporter.Outcome.APPLIED) {
+            Label receipt = new Label(m.get("cli.import.receipt", r.receipt().toString()));
+            receipt.setWrapText(true);
+            body.getChildren().add(receipt);
+        }
+        if (confirm) {
+            Button apply = new Button(m.get("sync.import.apply"));
+            apply.setId("apply");
+            apply.setDefaultButton(true);
+            apply.setOnAction(e -> vm.apply());
+            body.getChildren().add(buttons(apply));
+        } else {
+            body.getChildren().add(buttons());
+        }
+    }
+
+    private void failure(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.WARNING);
+        label.setId("import-error");
+        body.getChildren().addAll(label, buttons());
+    }
+
+    private HBox buttons(Button... primary) {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button close = new Button(m.get(primary.length > 0 ? "sync.cancel" : "sync.close"));
+        close.setCancelButton(true);
+        close.setOnAction(e -> stage.close());
+        HBox box = new HBox(10, spacer);
+        box.getChildren().addAll(primary);
+        box.getChildren().add(close);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        return box;
+    }
+
+    static Node progress(String text) {
+        ProgressIndicator indicator = new ProgressIndicator();
+        indicator.setMaxSize(48, 48);
+        HBox box = new HBox(12, indicator, new Label(text));
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static TableColumn<Row, String> column(String title, java.util.function.Function<Row, String> value, double width) {
+        TableColumn<Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}
