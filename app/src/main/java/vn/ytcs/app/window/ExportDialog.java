@@ -41,7 +41,8 @@ final class ExportDialog {
         stage.setTitle(m.get("sync.export.title"));
         body.setPadding(new Insets(20));
         body.setPrefWidth(640);
-        Scene scene = new Scene(body);
+        // A fixed size: the dialog does not jump as its steps change.
+        Scene scene = new Scene(body, 660, 440);
         scene.getStylesheets().add(stylesheet);
         stage.setScene(scene);
         full.setText(m.get("cli.option.full"));
@@ -77,8 +78,6 @@ final class ExportDialog {
             }
             default -> choose();
         }
-        // The content changes with each step; the window follows it.
-        stage.sizeToScene();
     }
 
     private void choose() {

@@ -48,7 +48,8 @@ final class ImportDialog {
         stage.setTitle(m.get("sync.import.title"));
         body.setPadding(new Insets(20));
         body.setPrefWidth(760);
-        Scene scene = new Scene(body);
+        // A fixed size: the dialog does not jump as its steps change.
+        Scene scene = new Scene(body, 800, 640);
         scene.getStylesheets().add(stylesheet);
         stage.setScene(scene);
         vm.step().addListener((o, a, b) -> render());
@@ -77,8 +78,6 @@ final class ImportDialog {
             case REFUSED -> failure(SyncTexts.refused(vm.refused().get(), m));
             case FAILED -> failure(m.get("error.unexpected", String.valueOf(vm.failure().get().getMessage())));
         }
-        // The content changes with each step; the window follows it.
-        stage.sizeToScene();
     }
 
     private void untrusted() {

@@ -111,5 +111,18 @@ class ImportDialogTest {
         robot.interact(() -> Screenshots.saveQuietly(dialog[0].stage().getScene(), "import-done-vi"));
         TreeView<?> tree = robot.lookup("#unit-tree").queryAs(TreeView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getValue() != null);
+        robot.interact(() -> dialog[0].stage().close());
+
+        // The province answers: the export dialog writes a package for the district it now trusts.
+        Path stick = dir.resolve("stick");
+        ExportDialog[] export = new ExportDialog[1];
+        robot.interact(() -> {
+            export[0] = app.openExport();
+            export[0].choose(stick);
+        });
+        robot.interact(() -> Screenshots.saveQuietly(export[0].stage().getScene(), "export-vi"));
+        robot.clickOn("#export");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> label(robot, "Đã ghi và kiểm tra gói số 1"));
+        robot.interact(() -> Screenshots.saveQuietly(export[0].stage().getScene(), "export-done-vi"));
     }
 }
