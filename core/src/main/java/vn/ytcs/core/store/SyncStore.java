@@ -102,6 +102,143 @@ public final class SyncStore {
         return Optional.ofNullable(r).map(row -> state(kind, table, row));
     }
 
+    /** The local records of a kind among the ids, in one query. */
+    public Map<UUID, RecordState> findAll(String kind, java.util.Collection<UUID> ids) {
+        Table<? extends UpdatableRecord<?>> table = SyncKinds.table(kind);
+        Map<UUID, RecordState> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (Record r : ctx.selectFrom(table).where(table.field("ID", UUID.class).in(ids)).fetch()) {
+            RecordState s = state(kind, table, r);
+            out.put(s.id(), s);
+        }
+        return out;
+    }
+
+    /**
+     * Writes merged records in batches, parents first as given: new ones inserted, known ones
+     * updated, each with a new local change number.
+     */
+    public void putAll(List<RecordState> states, java.util.Set<UUID> existing) {
+        if (states.isEmpty()) {
+            return;
+        }
+        List<Long> seqs = ctx.nextvals(CHANGE_SEQ, states.size());
+        Map<String, List<UpdatableRecord<?>>> inserts = new LinkedHashMap<>();
+        Map<String, List<UpdatableRecord<?>>> updates = new LinkedHashMap<>();
+        java.util.Set<UUID> owners = new java.util.HashSet<>();
+        int i = 0;
+        for (RecordState state : states) {
+            if (owners.add(state.owner())) {
+                ensureSite(state.owner());
+            }
+            UpdatableRecord<?> row = row(state, seqs.get(i++));
+            if (existing.contains(state.id())) {
+                row.changed(SyncKinds.table(state.kind()).field("ID"), false);
+                updates.computeIfAbsent(state.kind(), k -> new ArrayList<>()).add(row);
+            } else {
+                inserts.computeIfAbsent(state.kind(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        for (String kind : SyncKinds.all()) {
+            if (inserts.containsKey(kind)) {
+                ctx.batchInsert(inserts.get(kind).stream().map(r -> (org.jooq.TableRecord<?>) r).toList()).execute();
+            }
+            if (updates.containsKey(kind)) {
+                for (UpdatableRecord<?> row : updates.get(kind)) {
+                    row.attach(ctx.configuration());
+                    row.changed(true);
+                    row.changed(row.getTable().field("ID"), false);
+                }
+                ctx.batchUpdate(updates.get(kind)).execute();
+            }
+        }
+    }
+
+    private UpdatableRecord<?> row(RecordState state, long changeSeq) {
+        Table<? extends UpdatableRecord<?>> table = SyncKinds.table(state.kind());
+        UpdatableRecord<?> row = ctx.newRecord(table);
+        for (Field<?> f : table.fields()) {
+            String name = f.getName();
+            if (!ChangeWriter.BOOKKEEPING.contains(name)) {
+                set(row, f, state.fields().get(name.toLowerCase(Locale.ROOT)));
+            }
+        }
+        Map<String, String> versions = new java.util.TreeMap<>();
+        Hlc max = Hlc.parse(state.version());
+        for (var e : state.fieldVersions().entrySet()) {
+            versions.put(e.getKey().toUpperCase(Locale.ROOT), e.getValue());
+        }
+        clock.observe(max);
+        row.set(table.field("ID", UUID.class), state.id());
+        row.set(table.field("SITE_ID", UUID.class), state.owner());
+        row.set(table.field("VERSION", String.class), state.version());
+        row.set(table.field("UPDATED_AT", OffsetDateTime.class),
+                OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(max.millis()), java.time.ZoneOffset.UTC));
+        row.set(table.field("DELETED", Boolean.class), state.deleted());
+        row.set(table.field("FIELD_VERSIONS", String.class), FieldVersions.format(versions));
+        row.set(table.field("CHANGE_SEQ", Long.class), changeSeq);
+        return row;
+    }
+
+    /**
+     * Adds audit entries a package carried, once each, in batches. Returns, for the records this
+     * site already had (they have local audit), the versions the sender's entries show it had seen.
+     */
+    public AuditBatch addAuditBatch(List<AuditEntry> entries) {
+        Map<UUID, Map<String, java.util.Set<String>>> known = new java.util.HashMap<>();
+        Map<UUID, java.util.Set<String>> before = new java.util.HashMap<>();
+        if (entries.isEmpty()) {
+            return new AuditBatch(known, before);
+        }
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        entries.forEach(e -> ids.add(e.recordId()));
+        java.util.Set<String> local = new java.util.HashSet<>();
+        java.util.Set<UUID> withHistory = new java.util.HashSet<>();
+        for (var r : ctx.select(AUDIT_LOG.RECORD_ID, AUDIT_LOG.VERSION, AUDIT_LOG.FIELD, AUDIT_LOG.ACTION).from(AUDIT_LOG)
+                .where(AUDIT_LOG.RECORD_ID.in(ids)).fetch()) {
+            withHistory.add(r.value1());
+            local.add(r.value1() + "/" + r.value2() + "/" + r.value3() + "/" + r.value4());
+            before.computeIfAbsent(r.value1(), k -> new java.util.HashSet<>())
+                    .add(("CREATE".equals(r.value4()) ? "*" : String.valueOf(r.value3()).toLowerCase(Locale.ROOT)) + "/" + r.value2());
+        }
+        List<AuditLogRecord> fresh = new ArrayList<>();
+        for (AuditEntry e : entries) {
+            if (withHistory.contains(e.recordId())) {
+                known.computeIfAbsent(e.recordId(), k -> new java.util.HashMap<>())
+                        .computeIfAbsent(e.field() == null ? "*" : e.field().toLowerCase(Locale.ROOT), k -> new java.util.HashSet<>())
+                        .add(e.version());
+            }
+            if (local.add(e.recordId() + "/" + e.version() + "/" + e.field() + "/" + e.action())) {
+                AuditLogRecord r = ctx.newRecord(AUDIT_LOG);
+                r.setRecordId(e.recordId());
+                r.setTableName(e.table());
+                r.setAction(e.action());
+                r.setField(e.field());
+                r.setOldValue(e.oldValue());
+                r.setNewValue(e.newValue());
+                r.setActor(e.actor());
+                r.setChangedAt(e.at());
+                r.setSiteId(e.site());
+                r.setVersion(e.version());
+                fresh.add(r);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            ctx.batchInsert(fresh).execute();
+        }
+        return new AuditBatch(known, before);
+    }
+
+    /**
+     * What a batch of incoming audit entries told: for records this site had, the versions the
+     * sender had seen (by field, "*" for creation) and the versions this site had seen before the
+     * import ("field/version" or "*&#47;version").
+     */
+    public record AuditBatch(Map<UUID, Map<String, java.util.Set<String>>> sender, Map<UUID, java.util.Set<String>> local) {
+    }
+
     private static RecordState state(String kind, Table<?> table, Record r) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Field<?> f : table.fields()) {

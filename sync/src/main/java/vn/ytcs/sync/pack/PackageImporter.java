@@ -134,45 +134,54 @@ public final class PackageImporter {
         }
         checkReferences(v);
 
-        Plan plan = plan(v, m);
         if (dryRun) {
+            Plan plan = plan(v, m);
             return new Result(Outcome.DRY_RUN, m, plan.byCommune, plan.created, plan.changed, plan.deleted,
                     plan.conflicts, null);
         }
         store.backup("before-import");
         List<SyncStore.Conflict> conflicts = new ArrayList<>();
+        int[] counts = new int[3];
         try {
             store.write(actor, w -> {
                 SyncStore sync = w.sync();
-                Map<UUID, Map<String, Set<String>>> audit = new HashMap<>();
-                List<SyncStore.AuditEntry> entries = new ArrayList<>();
+                // First the sender's audit: stored once each, and for records this site already has,
+                // the versions the sender had seen (so that its edits based on ours are no conflict).
+                Map<UUID, Map<String, Set<String>>> sender = new HashMap<>();
+                Map<UUID, Set<String>> seenBefore = new HashMap<>();
+                List<SyncStore.AuditEntry> entries = new ArrayList<>(BATCH);
+                Runnable audit = () -> {
+                    SyncStore.AuditBatch b = sync.addAuditBatch(entries);
+                    b.sender().forEach((id, m2) -> m2.forEach((f, vs) ->
+                            sender.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(f, k -> new HashSet<>()).addAll(vs)));
+                    b.local().forEach((id, vs) -> seenBefore.computeIfAbsent(id, k -> new HashSet<>()).addAll(vs));
+                    entries.clear();
+                };
                 PackageReader.records(v, s -> { }, e -> {
                     entries.add(e);
-                    audit.computeIfAbsent(e.recordId(), k -> new HashMap<>())
-                            .computeIfAbsent(e.field() == null ? "*" : e.field().toLowerCase(java.util.Locale.ROOT), k -> new HashSet<>())
-                            .add(e.version());
+                    if (entries.size() == BATCH) {
+                        audit.run();
+                    }
                 });
+                audit.run();
+                // Then the records, a batch at a time: one query to find them, batched writes.
+                List<RecordState> batch = new ArrayList<>(BATCH);
                 int[] index = {0};
+                Runnable flush = () -> {
+                    applyBatch(sync, batch, sender, seenBefore, conflicts, counts, file);
+                    batch.clear();
+                };
                 PackageReader.records(v, incoming -> {
                     hook.beforeRecord(index[0]++);
-                    RecordState current = sync.find(incoming.kind(), incoming.id()).orElse(null);
-                    Merger.Result r = merge(sync, current, incoming, audit);
-                    if (r.merged() != null) {
-                        sync.put(r.merged());
-                    }
-                    for (Merger.FieldConflict c : r.conflicts()) {
-                        SyncStore.Conflict kept = new SyncStore.Conflict(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC),
-                                incoming.kind(), incoming.id(), c.field(), text(c.keptValue()), c.keptVersion(),
-                                text(c.otherValue()), c.otherVersion(), vn.ytcs.core.change.Hlc.parse(c.otherVersion()).site(),
-                                file.getFileName().toString(), null, null);
-                        sync.addConflict(kept);
-                        conflicts.add(kept);
+                    batch.add(incoming);
+                    if (batch.size() == BATCH) {
+                        flush.run();
                     }
                 }, e -> { });
-                sync.addAudit(entries);
+                flush.run();
                 sync.log(new SyncStore.ImportEntry(OffsetDateTime.now(ZoneOffset.UTC), actor, file.toString(),
-                        m.payloadSha256(), m.sender(), m.sequence(), Outcome.APPLIED.name(), plan.created, plan.changed,
-                        plan.deleted, conflicts.size()));
+                        m.payloadSha256(), m.sender(), m.sequence(), Outcome.APPLIED.name(), counts[0], counts[1],
+                        counts[2], conflicts.size()));
                 return null;
             });
         } catch (StoreException e) {
@@ -182,8 +191,8 @@ public final class PackageImporter {
                 Math.max(peer.acknowledged(), m.acknowledged())));
         Site self = keys.site();
         Receipt receipt = new Receipt(self.id(), self.name(), self.role().name(), self.publicKey(), self.fingerprint(),
-                m.sender(), m.sequence(), m.payloadSha256(), OffsetDateTime.now(ZoneOffset.UTC), "APPLIED", plan.created,
-                plan.changed, plan.deleted, conflicts.size());
+                m.sender(), m.sequence(), m.payloadSha256(), OffsetDateTime.now(ZoneOffset.UTC), "APPLIED", counts[0],
+                counts[1], counts[2], conflicts.size());
         Path written;
         try {
             written = receipt.write(file.toAbsolutePath().getParent(), keys);
@@ -197,7 +206,51 @@ public final class PackageImporter {
             }
             written = receipt.write(folder, keys);
         }
-        return new Result(Outcome.APPLIED, m, plan.byCommune, plan.created, plan.changed, plan.deleted, conflicts, written);
+        return new Result(Outcome.APPLIED, m, Map.of(), counts[0], counts[1], counts[2], conflicts, written);
+    }
+
+    /** Records merged and written together. */
+    private static final int BATCH = 1000;
+
+    private void applyBatch(SyncStore sync, List<RecordState> batch, Map<UUID, Map<String, Set<String>>> sender,
+                            Map<UUID, Set<String>> seenBefore, List<SyncStore.Conflict> conflicts, int[] counts, Path file) {
+        Map<String, List<UUID>> idsByKind = new LinkedHashMap<>();
+        batch.forEach(r -> idsByKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r.id()));
+        Map<UUID, RecordState> local = new HashMap<>();
+        idsByKind.forEach((kind, ids) -> local.putAll(sync.findAll(kind, ids)));
+        List<RecordState> writes = new ArrayList<>();
+        for (RecordState incoming : batch) {
+            RecordState current = local.get(incoming.id());
+            Set<String> before = seenBefore.getOrDefault(incoming.id(), Set.of());
+            Map<String, Set<String>> theirs = sender.getOrDefault(incoming.id(), Map.of());
+            Merger.Result r = Merger.merge(current, incoming,
+                    (field, version) -> before.contains(field + "/" + version) || before.contains("*/" + version),
+                    (field, version) -> theirs.getOrDefault(field, Set.of()).contains(version)
+                            || theirs.getOrDefault("*", Set.of()).contains(version),
+                    () -> {
+                        incoming.fieldVersions().values().forEach(sync::observe);
+                        return sync.nextVersion();
+                    });
+            if (r.merged() != null) {
+                writes.add(r.merged());
+                if (r.created()) {
+                    counts[0]++;
+                } else if (r.merged().deleted() && !current.deleted()) {
+                    counts[2]++;
+                } else if (!r.changed().isEmpty()) {
+                    counts[1]++;
+                }
+            }
+            for (Merger.FieldConflict c : r.conflicts()) {
+                SyncStore.Conflict kept = new SyncStore.Conflict(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC),
+                        incoming.kind(), incoming.id(), c.field(), text(c.keptValue()), c.keptVersion(),
+                        text(c.otherValue()), c.otherVersion(), vn.ytcs.core.change.Hlc.parse(c.otherVersion()).site(),
+                        file.getFileName().toString(), null, null);
+                sync.addConflict(kept);
+                conflicts.add(kept);
+            }
+        }
+        sync.putAll(writes, local.keySet());
     }
 
     private static String text(Object value) {
@@ -220,7 +273,7 @@ public final class PackageImporter {
 
     private void checkReferences(PackageReader.Verified v) {
         SyncStore sync = store.sync();
-        for (var e : PackageReader.unresolvedReferences(v).entrySet()) {
+        for (var e : v.unresolved().entrySet()) {
             for (UUID id : e.getValue()) {
                 if (sync.find(e.getKey(), id).isEmpty()) {
                     throw new PackageRefused(v.file().toString(), e.getKey() + " " + id, null, Reason.UNKNOWN_REFERENCE,

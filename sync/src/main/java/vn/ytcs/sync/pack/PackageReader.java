@@ -65,7 +65,12 @@ public final class PackageReader {
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     /** A package that passed every check, and where its payload lies. */
-    public record Verified(Path file, Manifest manifest, long payloadStart, long payloadEnd, int records) {
+    /**
+     * @param unresolved ids the package refers to (by kind) without carrying them; the importer
+     *                   checks them against its database
+     */
+    public record Verified(Path file, Manifest manifest, long payloadStart, long payloadEnd, int records, String signature,
+                           Map<String, Set<UUID>> unresolved) {
     }
 
     /** What the reader must know of this site to check a package. */
@@ -274,7 +279,16 @@ public final class PackageReader {
         if (!manifest.counts().equals(counts)) {
             throw refused(null, "$.manifest.counts", Reason.COUNTS_MISMATCH, manifest.counts() + " ≠ " + counts);
         }
-        return new Verified(file, manifest, start, end, records);
+        Map<String, Set<UUID>> unresolved = new HashMap<>();
+        lastReferences.forEach((kind, refs) -> {
+            Set<UUID> carried = lastIds.getOrDefault(kind, Set.of());
+            for (UUID id : refs) {
+                if (!carried.contains(id)) {
+                    unresolved.computeIfAbsent(kind, k -> new HashSet<>()).add(id);
+                }
+            }
+        });
+        return new Verified(file, manifest, start, end, records, signature, unresolved);
     }
 
     private record Payload(ObjectNode header, int records) {
@@ -283,7 +297,7 @@ public final class PackageReader {
     private Payload payload(JsonParser p, Sink sink, Map<String, Integer> counts) throws IOException {
         ObjectNode header = null;
         int records = 0;
-        Set<String> ids = new HashSet<>();
+        Map<String, Set<UUID>> ids = new HashMap<>();
         Map<String, Set<UUID>> references = new HashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -308,11 +322,13 @@ public final class PackageReader {
                         }
                         ObjectNode node = p.readValueAsTree();
                         RecordState state = RecordCheck.record(node, "records[" + records + "]", name);
-                        if (!ids.add(state.kind() + ":" + state.id())) {
+                        if (sink == null && !ids.computeIfAbsent(state.kind(), k -> new HashSet<>()).add(state.id())) {
                             throw refused("records[" + records + "] (" + state.kind() + " " + state.id() + ")", "id",
                                     Reason.DUPLICATE_RECORD, null);
                         }
-                        RecordCheck.references(state, references);
+                        if (sink == null) {
+                            RecordCheck.references(state, references);
+                        }
                         counts.merge(state.kind(), 1, Integer::sum);
                         if (sink != null) {
                             sink.records().accept(state);
@@ -344,7 +360,7 @@ public final class PackageReader {
 
     /** References to other records, and the records the package itself carries, from the last parse. */
     private Map<String, Set<UUID>> lastReferences = Map.of();
-    private Set<String> lastIds = Set.of();
+    private Map<String, Set<UUID>> lastIds = Map.of();
 
     private Manifest manifest(ObjectNode m, String signature) {
         JsonNode sender = require(m, "sender", "$.manifest.sender");
@@ -428,8 +444,7 @@ public final class PackageReader {
                 throw refused(null, "$.manifest.sender.publicKey", Reason.KEY_MISMATCH, v.manifest().fingerprint());
             }
         }
-        String signature = signatureOf(v);
-        if (!SiteKeys.verify(key, hash.getBytes(StandardCharsets.US_ASCII), Base64.getDecoder().decode(signature))) {
+        if (!SiteKeys.verify(key, hash.getBytes(StandardCharsets.US_ASCII), Base64.getDecoder().decode(v.signature()))) {
             throw refused(null, "$.signature", Reason.BAD_SIGNATURE, null);
         }
     }
@@ -454,39 +469,6 @@ public final class PackageReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String signatureOf(Verified v) {
-        // Cheap third look: the signature is the last field; a streaming skip of the payload finds it.
-        try (InputStream in = open(); JsonParser p = FACTORY.createParser(in)) {
-            p.nextToken();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                if (field.equals("signature")) {
-                    return p.getText();
-                }
-                p.skipChildren();
-            }
-        } catch (IOException e) {
-            throw refused(null, "$.signature", Reason.TRUNCATED, e.getMessage());
-        }
-        throw refused(null, "$.signature", Reason.MISSING_FIELD, null);
-    }
-
-    /** Ids a package refers to (by kind) that it does not carry itself; the importer checks them against its database. */
-    public static Map<String, Set<UUID>> unresolvedReferences(Verified v) {
-        PackageReader reader = new PackageReader(v.file());
-        reader.structure(null);
-        Map<String, Set<UUID>> out = new HashMap<>();
-        reader.lastReferences.forEach((kind, ids) -> {
-            for (UUID id : ids) {
-                if (!reader.lastIds.contains(kind + ":" + id)) {
-                    out.computeIfAbsent(kind, k -> new HashSet<>()).add(id);
-                }
-            }
-        });
-        return out;
     }
 
     private JsonNode require(JsonNode node, String field, String path) {
