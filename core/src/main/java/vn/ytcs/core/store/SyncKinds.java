@@ -54,6 +54,15 @@ public final class SyncKinds {
 
     /** The record fields of a kind (lower-case column names, bookkeeping left out) and their Java types. */
     public static Map<String, Class<?>> fields(String kind) {
+        return FIELDS.computeIfAbsent(kind, SyncKinds::computeFields);
+    }
+
+    /** Per-kind metadata, computed once: a package checks it for every record. */
+    private static final Map<String, Map<String, Class<?>>> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Map<String, Integer>> LENGTHS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, java.util.Set<String>> REQUIRED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Map<String, Class<?>> computeFields(String kind) {
         Map<String, Class<?>> out = new LinkedHashMap<>();
         for (Field<?> f : table(kind).fields()) {
             if (!ChangeWriter.BOOKKEEPING.contains(f.getName())) {
@@ -65,6 +74,10 @@ public final class SyncKinds {
 
     /** Longest text each text field of a kind may hold, in characters. */
     public static Map<String, Integer> maxLengths(String kind) {
+        return LENGTHS.computeIfAbsent(kind, SyncKinds::computeLengths);
+    }
+
+    private static Map<String, Integer> computeLengths(String kind) {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Field<?> f : table(kind).fields()) {
             if (f.getType() == String.class && f.getDataType().hasLength() && f.getDataType().length() > 0) {
@@ -76,6 +89,10 @@ public final class SyncKinds {
 
     /** Fields that must not be null. */
     public static java.util.Set<String> required(String kind) {
+        return REQUIRED.computeIfAbsent(kind, SyncKinds::computeRequired);
+    }
+
+    private static java.util.Set<String> computeRequired(String kind) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (Field<?> f : table(kind).fields()) {
             if (!f.getDataType().nullable() && !ChangeWriter.BOOKKEEPING.contains(f.getName())) {

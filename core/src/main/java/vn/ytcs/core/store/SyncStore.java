@@ -337,14 +337,12 @@ public final class SyncStore {
         }
     }
 
-    /** Audit entries of the records changed after the change number, for a package. */
+    /** Audit entries of the given records, for a package; queried a thousand records at a time. */
     public void auditOf(java.util.Collection<UUID> recordIds, Consumer<AuditEntry> sink) {
-        if (recordIds.isEmpty()) {
-            return;
-        }
-        try (Cursor<AuditLogRecord> cursor = ctx.selectFrom(AUDIT_LOG).where(AUDIT_LOG.RECORD_ID.in(recordIds))
-                .orderBy(AUDIT_LOG.ID).fetchSize(500).fetchLazy()) {
-            for (AuditLogRecord r : cursor) {
+        List<UUID> all = new ArrayList<>(recordIds);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            for (AuditLogRecord r : ctx.selectFrom(AUDIT_LOG).where(AUDIT_LOG.RECORD_ID.in(chunk)).orderBy(AUDIT_LOG.ID).fetch()) {
                 sink.accept(new AuditEntry(r.getRecordId(), r.getTableName().toLowerCase(Locale.ROOT), r.getAction(),
                         r.getField() == null ? null : r.getField().toLowerCase(Locale.ROOT), r.getOldValue(),
                         r.getNewValue(), r.getActor(), r.getChangedAt(), r.getSiteId(), r.getVersion()));

@@ -95,9 +95,16 @@ public final class PackageReader {
         return v;
     }
 
-    /** Reads a package back after writing it, with the writer's own key. */
-    static Verified verifyOwn(Path file, String publicKey) {
-        return verify(file, site -> publicKey);
+    /**
+     * Reads a package back after writing it: the payload bytes where the writer put them must
+     * hash to what it signed. A cheaper check than {@link #verify}: the content is the writer's own.
+     */
+    static void checkWritten(Path file, long payloadStart, long payloadEnd, String sha256) {
+        PackageReader reader = new PackageReader(file);
+        String hash = reader.hash(new Verified(file, null, payloadStart, payloadEnd, 0, null, Map.of()));
+        if (!hash.equals(sha256)) {
+            throw reader.refused(null, "$.payload", Reason.HASH_MISMATCH, hash);
+        }
     }
 
     /** Streams the verified package's records, parsed and typed, in file order. */

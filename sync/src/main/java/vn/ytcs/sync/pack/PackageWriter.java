@@ -99,15 +99,16 @@ public final class PackageWriter {
                     receiver, sequence, created, full, peer.lastReceived(), counts, hash);
             Path target = folder.resolve(manifest.fileName(gzip));
             Path payloadFile = payload;
+            long[] payloadStart = new long[1];
             SafeFiles.write(target, raw -> {
                 OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
-                writeEnvelope(out, manifest, payloadFile, signature);
+                payloadStart[0] = writeEnvelope(out, manifest, payloadFile, signature);
                 if (out instanceof GZIPOutputStream g) {
                     g.finish();
                 }
             });
             try {
-                PackageReader.verifyOwn(target, site.publicKey());
+                PackageReader.checkWritten(target, payloadStart[0], payloadStart[0] + Files.size(payload), hash);
             } catch (RuntimeException e) {
                 Files.deleteIfExists(target);
                 throw new UncheckedIOException(new IOException("the package written to " + target
@@ -135,8 +136,23 @@ public final class PackageWriter {
         }
     }
 
-    private static void writeEnvelope(OutputStream out, Manifest m, Path payload, byte[] signature) throws IOException {
-        try (JsonGenerator head = JSON.createGenerator(nonClosing(out), JsonEncoding.UTF8)) {
+    /** Writes the package; returns where the payload starts in the (uncompressed) bytes. */
+    private static long writeEnvelope(OutputStream out, Manifest m, Path payload, byte[] signature) throws IOException {
+        long[] written = new long[1];
+        OutputStream counting = new java.io.FilterOutputStream(nonClosing(out)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                written[0] += len;
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                written[0]++;
+            }
+        };
+        try (JsonGenerator head = JSON.createGenerator(counting, JsonEncoding.UTF8)) {
             // The envelope stays open here: the payload bytes and the signature follow verbatim.
             head.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
             head.writeStartObject();
@@ -167,12 +183,14 @@ public final class PackageWriter {
             head.writeRaw(':');
             head.flush();
         }
+        long start = written[0];
         try (InputStream in = Files.newInputStream(payload)) {
             in.transferTo(out);
         }
         out.write((",\"signature\":\"" + Base64.getEncoder().encodeToString(signature) + "\"}\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
+        return start;
     }
 
     private static OutputStream nonClosing(OutputStream out) {
