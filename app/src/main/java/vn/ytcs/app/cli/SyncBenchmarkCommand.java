@@ -7,8 +7,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -291,22 +289,31 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
         return (System.nanoTime() - a) / 1e6;
     }
 
+    /** The largest heap in use, sampled every 20 ms (summing each pool's own peak would overstate it). */
+    private static volatile long peak;
+    private static Thread sampler;
+
     private static void resetPeaks() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
+        peak = 0;
+        if (sampler == null) {
+            sampler = new Thread(() -> {
+                var memory = ManagementFactory.getMemoryMXBean();
+                while (true) {
+                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
         }
     }
 
     private static double peakHeapMb() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum / 1048576.0;
+        return peak / 1048576.0;
     }
 }

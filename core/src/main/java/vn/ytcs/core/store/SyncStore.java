@@ -272,30 +272,9 @@ public final class SyncStore {
     public void put(RecordState state) {
         ensureSite(state.owner());
         Table<? extends UpdatableRecord<?>> table = SyncKinds.table(state.kind());
-        UpdatableRecord<?> row = ctx.newRecord(table);
-        for (Field<?> f : table.fields()) {
-            String name = f.getName();
-            if (!ChangeWriter.BOOKKEEPING.contains(name)) {
-                set(row, f, state.fields().get(name.toLowerCase(Locale.ROOT)));
-            }
-        }
-        Map<String, String> versions = new java.util.TreeMap<>();
-        state.fieldVersions().forEach((k, v) -> {
-            versions.put(k.toUpperCase(Locale.ROOT), v);
-            clock.observe(Hlc.parse(v));
-        });
-        Hlc version = Hlc.parse(state.version());
-        clock.observe(version);
-        row.set(table.field("ID", UUID.class), state.id());
-        row.set(table.field("SITE_ID", UUID.class), state.owner());
-        row.set(table.field("VERSION", String.class), state.version());
-        row.set(table.field("UPDATED_AT", OffsetDateTime.class),
-                OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(version.millis()), java.time.ZoneOffset.UTC));
-        row.set(table.field("DELETED", Boolean.class), state.deleted());
-        row.set(table.field("FIELD_VERSIONS", String.class), FieldVersions.format(versions));
-        row.set(table.field("CHANGE_SEQ", Long.class), ctx.nextval(CHANGE_SEQ));
-        boolean exists = ctx.fetchExists(table, table.field("ID", UUID.class).eq(state.id()));
-        if (exists) {
+        state.fieldVersions().values().forEach(this::observe);
+        UpdatableRecord<?> row = row(state, ctx.nextval(CHANGE_SEQ));
+        if (ctx.fetchExists(table, table.field("ID", UUID.class).eq(state.id()))) {
             row.changed(table.field("ID"), false);
             ctx.update(table).set(row).where(table.field("ID", UUID.class).eq(state.id())).execute();
         } else {
@@ -314,27 +293,9 @@ public final class SyncStore {
                 .and(AUDIT_LOG.FIELD.eq(field.toUpperCase(Locale.ROOT)).or(AUDIT_LOG.ACTION.eq("CREATE"))));
     }
 
-    /** Adds the audit entries a package carried, once each. */
+    /** Adds audit entries, once each. */
     public void addAudit(List<AuditEntry> entries) {
-        for (AuditEntry e : entries) {
-            boolean known = ctx.fetchExists(AUDIT_LOG, AUDIT_LOG.RECORD_ID.eq(e.recordId())
-                    .and(AUDIT_LOG.VERSION.eq(e.version())).and(AUDIT_LOG.ACTION.eq(e.action()))
-                    .and(e.field() == null ? AUDIT_LOG.FIELD.isNull() : AUDIT_LOG.FIELD.eq(e.field())));
-            if (!known) {
-                AuditLogRecord r = ctx.newRecord(AUDIT_LOG);
-                r.setRecordId(e.recordId());
-                r.setTableName(e.table());
-                r.setAction(e.action());
-                r.setField(e.field());
-                r.setOldValue(e.oldValue());
-                r.setNewValue(e.newValue());
-                r.setActor(e.actor());
-                r.setChangedAt(e.at());
-                r.setSiteId(e.site());
-                r.setVersion(e.version());
-                r.insert();
-            }
-        }
+        addAuditBatch(entries);
     }
 
     /** Audit entries of the given records, for a package; queried a thousand records at a time. */

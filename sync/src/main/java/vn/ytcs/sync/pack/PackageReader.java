@@ -208,7 +208,7 @@ public final class PackageReader {
             if (m.contains("UTF-8") || m.contains("Invalid UTF") || m.contains("Unexpected character ((CTRL-CHAR")) {
                 throw refused(null, null, Reason.NOT_UTF8, m);
             }
-            if (m.contains("end-of-input") || m.contains("Unexpected end")) {
+            if (m.contains("end-of-input") || m.contains("Unexpected end") || endsAtEndOfFile(e)) {
                 throw refused(null, null, Reason.TRUNCATED, m);
             }
             throw refused(null, null, Reason.NOT_JSON, m + " (" + e.getLocation().getByteOffset() + ")");
@@ -216,6 +216,15 @@ public final class PackageReader {
             throw refused(null, null, Reason.TRUNCATED, e.getMessage());
         } catch (IOException e) {
             throw refused(null, null, Reason.NOT_A_FILE, e.getMessage());
+        }
+    }
+
+    /** A token cut off by the end of the file ("fal…") is a truncated file, not a malformed one. */
+    private boolean endsAtEndOfFile(JsonProcessingException e) {
+        try {
+            return e.getLocation() != null && e.getLocation().getByteOffset() >= Files.size(file) - 8;
+        } catch (IOException io) {
+            return false;
         }
     }
 

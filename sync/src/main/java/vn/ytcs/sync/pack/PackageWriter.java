@@ -231,9 +231,13 @@ public final class PackageWriter {
                 }
             }
             out.writeEndObject();
+            // Only the fields that changed after the record's last change are listed: most fields of most
+            // records last changed with the record itself, and listing them would double the package.
             out.writeObjectFieldStart("fieldVersions");
             for (var e : s.fieldVersions().entrySet()) {
-                out.writeStringField(e.getKey(), e.getValue());
+                if (!e.getValue().equals(s.version())) {
+                    out.writeStringField(e.getKey(), e.getValue());
+                }
             }
             out.writeEndObject();
             out.writeEndObject();

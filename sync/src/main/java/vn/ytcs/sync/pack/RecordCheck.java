@@ -146,6 +146,13 @@ final class RecordCheck {
             hlc(e.getValue().textValue(), where, "fieldVersions." + e.getKey(), file);
             versions.put(e.getKey(), e.getValue().textValue());
         }
+        // A field not listed last changed at the record's version.
+        for (String field : types.keySet()) {
+            if (!field.equals("id")) {
+                versions.putIfAbsent(field, version);
+            }
+        }
+        versions.putIfAbsent("deleted", version);
         return new RecordState(kind, id, owner, version, deleted.booleanValue(), fields, versions);
     }
 
