@@ -117,6 +117,44 @@ class ApplyTest {
     }
 
     @Test
+    void aDeletionOfWhatTheOtherSideEditedIsAConflictAndTheOwnerDecides() throws Exception {
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        try (Sites district = new Sites(dir.resolve("d"), "TTYT", SiteRole.DISTRICT);
+             Sites province = new Sites(dir.resolve("p"), "Sở Y tế", SiteRole.PROVINCE)) {
+            seed(district);
+            Path first = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
+            province.importer.trustSender(first);
+            district.importer.trustSender(province.importer.importFile(first, false).receipt());
+            UUID p = province.keys.site().id();
+            UUID d = district.keys.site().id();
+
+            // The province deletes the station while the district, its owner, edits it.
+            province.store.write("hoa", w -> {
+                w.delete(vn.ytcs.core.store.RegisterWriter.RecordKind.STATION, station.id());
+                return null;
+            });
+            district.store.write("lan", w -> {
+                w.save(with("Ấp 1", "0293 555"));
+                return null;
+            });
+            Path up = PackageWriter.export(district.store, district.keys, p, false, stick, false).file();
+            Path down = PackageWriter.export(province.store, province.keys, d, false, stick, false).file();
+            assertEquals(1, province.importer.importFile(up, false).conflictCount());
+            assertEquals(1, district.importer.importFile(down, false).conflictCount());
+            province.importer.importFile(PackageWriter.export(district.store, district.keys, p, false, stick, false).file(), false);
+            district.importer.importFile(PackageWriter.export(province.store, province.keys, d, false, stick, false).file(), false);
+            for (Sites s : List.of(district, province)) {
+                assertEquals("0293 555", s.store.stations().stationOf(station.unitId()).orElseThrow().phone(),
+                        "the owner's edit stands: the station is not deleted");
+                SyncStore.Conflict c = s.store.sync().conflicts(true).get(0);
+                assertEquals("deleted", c.field());
+                assertEquals("false", c.keptValue());
+            }
+            assertEquals(district.dump(), province.dump());
+        }
+    }
+
+    @Test
     void anExportedPackageValidatesAgainstItsSchemaWithAnIndependentValidator() throws Exception {
         Path stick = Files.createDirectories(dir.resolve("stick"));
         try (Sites district = new Sites(dir.resolve("d"), "TTYT", SiteRole.DISTRICT)) {

@@ -100,6 +100,32 @@ public final class Merger {
                 }
             }
         }
+        // One side deleted what the other edited, neither having seen the other's change.
+        String vlDel = local.fieldVersions().get("deleted");
+        String viDel = incoming.fieldVersions().get("deleted");
+        boolean incomingDeletes = incoming.deleted() && !local.deleted() && viDel != null && !viDel.equals(vlDel)
+                && !seenLocally.test("deleted", viDel);
+        boolean localDeleted = local.deleted() && !incoming.deleted() && vlDel != null && !vlDel.equals(viDel)
+                && !seenBySender.test("deleted", vlDel);
+        String localEdit = unseenEdit(local.fieldVersions(), incoming.fieldVersions(), seenBySender);
+        String incomingEdit = unseenEdit(incoming.fieldVersions(), local.fieldVersions(), seenLocally);
+        if ((incomingDeletes && localEdit != null) || (localDeleted && incomingEdit != null)) {
+            String deletion = incomingDeletes ? viDel : vlDel;
+            String edit = incomingDeletes ? localEdit : incomingEdit;
+            UUID owner = local.owner();
+            Boolean keepDeleted = site(deletion).equals(owner) ? Boolean.TRUE : site(edit).equals(owner) ? Boolean.FALSE : null;
+            if (keepDeleted == null) {
+                keepDeleted = deleted; // neither is the owner: the later change, as for any field
+            }
+            String keptVersion = keepDeleted ? deletion : edit;
+            String otherVersion = keepDeleted ? edit : deletion;
+            conflicts.add(new FieldConflict("deleted", keepDeleted, keptVersion, !keepDeleted, otherVersion));
+            if (keepDeleted != deleted) {
+                deleted = keepDeleted;
+                versions.put("deleted", newVersion.get());
+                changed.add("deleted");
+            }
+        }
         if (versions.equals(local.fieldVersions())) {
             return new Result(null, false, List.of(), conflicts);
         }
@@ -107,6 +133,20 @@ public final class Merger {
                 .orElse(local.version());
         return new Result(new RecordState(local.kind(), local.id(), local.owner(), version, deleted, fields, versions),
                 false, changed, conflicts);
+    }
+
+    /** The latest version of a field (other than "deleted") that one side changed and the other has not seen. */
+    private static String unseenEdit(Map<String, String> mine, Map<String, String> theirs, BiPredicate<String, String> seen) {
+        String latest = null;
+        for (var e : mine.entrySet()) {
+            if (e.getKey().equals("deleted") || e.getValue().equals(theirs.get(e.getKey())) || seen.test(e.getKey(), e.getValue())) {
+                continue;
+            }
+            if (latest == null || Hlc.parse(e.getValue()).compareTo(Hlc.parse(latest)) > 0) {
+                latest = e.getValue();
+            }
+        }
+        return latest;
     }
 
     private static UUID site(String version) {
