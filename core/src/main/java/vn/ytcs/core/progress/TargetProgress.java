@@ -3,7 +3,7 @@ package vn.ytcs.core.progress;
 
 import java.math.BigDecimal;
 import java.util.List;
-import vn.ytcs.core.target.Target;
+import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.unit.Unit;
 
 /**

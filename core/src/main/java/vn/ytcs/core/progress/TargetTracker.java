@@ -12,7 +12,7 @@ import vn.ytcs.core.hamlet.Hamlet;
 import vn.ytcs.core.hamlet.WorkerRole;
 import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.scoring.DerivedValues;
-import vn.ytcs.core.target.Target;
+import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.unit.Unit;
 
 /** Rolls commune registers and scorecards up into progress on each target. Pure. */

@@ -4,7 +4,7 @@ package vn.ytcs.core.store;
 import org.jooq.DSLContext;
 import vn.ytcs.core.catalog.Text;
 import vn.ytcs.core.store.jooq.tables.records.TargetRecord;
-import vn.ytcs.core.target.Target;
+import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.assessment.Assessment;
 import vn.ytcs.core.assessment.AssessmentAnswer;
 import vn.ytcs.core.assessment.AssessmentState;

@@ -170,7 +170,7 @@ final class RegisterQueries implements UnitService, StationService, StaffService
     }
 
     /** Targets the province set, by code; empty when it has set none. */
-    List<vn.ytcs.core.target.Target> targets() {
+    List<vn.ytcs.core.directive.Target> targets() {
         return ctx.selectFrom(vn.ytcs.core.store.jooq.Tables.TARGET)
                 .where(vn.ytcs.core.store.jooq.Tables.TARGET.DELETED.isFalse())
                 .orderBy(vn.ytcs.core.store.jooq.Tables.TARGET.CODE)

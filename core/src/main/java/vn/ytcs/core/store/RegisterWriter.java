@@ -39,7 +39,7 @@ public interface RegisterWriter {
     void save(AssessmentAnswer answer);
 
     /** Saves a Directive 25 target, replacing the one with the same code. */
-    void save(vn.ytcs.core.target.Target target);
+    void save(vn.ytcs.core.directive.Target target);
 
     /**
      * Creates records known to be new, in batches: units, successions, stations, staff, hamlets,

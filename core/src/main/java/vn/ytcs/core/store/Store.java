@@ -234,7 +234,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** The Directive 25 targets the province has set here; empty when it has set none. */
-    public java.util.List<vn.ytcs.core.target.Target> targets() {
+    public java.util.List<vn.ytcs.core.directive.Target> targets() {
         return queries.targets();
     }
 

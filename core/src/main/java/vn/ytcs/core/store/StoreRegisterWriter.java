@@ -89,7 +89,7 @@ final class StoreRegisterWriter implements RegisterWriter {
     }
 
     @Override
-    public void save(vn.ytcs.core.target.Target target) {
+    public void save(vn.ytcs.core.directive.Target target) {
         changes.save(vn.ytcs.core.store.jooq.Tables.TARGET, Mapping.row(ctx, target));
     }
 

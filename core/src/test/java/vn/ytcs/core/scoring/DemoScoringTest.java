@@ -31,10 +31,10 @@ import vn.ytcs.core.staff.Employment;
 import vn.ytcs.core.staff.StaffMember;
 import vn.ytcs.core.station.Station;
 import vn.ytcs.core.store.Store;
-import vn.ytcs.core.target.Target;
+import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.progress.TargetProgress;
 import vn.ytcs.core.progress.TargetTracker;
-import vn.ytcs.core.target.Targets;
+import vn.ytcs.core.directive.Targets;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
 

@@ -22,7 +22,7 @@ import vn.ytcs.core.station.StationKind;
 import vn.ytcs.core.store.RecordState;
 import vn.ytcs.core.store.SyncKinds;
 import vn.ytcs.core.store.SyncStore;
-import vn.ytcs.core.target.Target;
+import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.unit.UnitLevel;
 import vn.ytcs.core.unit.UnitType;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package vn.ytcs.core.target;
+package vn.ytcs.core.directive;
 
 import java.math.BigDecimal;
 import vn.ytcs.core.catalog.Text;

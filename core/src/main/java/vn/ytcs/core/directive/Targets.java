@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package vn.ytcs.core.target;
+package vn.ytcs.core.directive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import vn.ytcs.core.text.VietText;
 public final class Targets {
 
     public static final String SCHEMA = "targets-v1";
-    private static final String SHIPPED = "/vn/ytcs/core/target/d25-targets.json";
+    private static final String SHIPPED = "/vn/ytcs/core/directive/d25-targets.json";
 
     private Targets() {
     }
