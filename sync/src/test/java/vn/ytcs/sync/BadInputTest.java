@@ -121,8 +121,9 @@ class BadInputTest {
         String t = text();
         refused(write("missing.ytcs.json", t.replaceFirst("\"payloadSha256\":\"[0-9a-f]{64}\"", "\"x\":1")
                 .replace(",\"x\":1", "").getBytes(StandardCharsets.UTF_8)), Reason.MISSING_FIELD);
-        PackageRefused type = refused(write("type.ytcs.json", t.replaceFirst("\"sequence\":1,", "\"sequence\":\"một\",")
-                .getBytes(StandardCharsets.UTF_8)), Reason.WRONG_TYPE);
+        int manifest = t.indexOf("\"manifest\":");
+        String wrongType = t.substring(0, manifest) + t.substring(manifest).replaceFirst("\"sequence\":1,", "\"sequence\":\"một\",");
+        PackageRefused type = refused(write("type.ytcs.json", wrongType.getBytes(StandardCharsets.UTF_8)), Reason.WRONG_TYPE);
         assertEquals("$.manifest.sequence", type.field());
     }
 

@@ -23,6 +23,10 @@ public record Manifest(UUID sender, String senderName, SiteRole senderRole, Stri
 
     /** The file name: {@code <site>-<sequence>-<yyyymmdd>.ytcs.json[.gz]}. */
     public String fileName(boolean gzip) {
+        return fileName(sender, sequence, created, gzip);
+    }
+
+    public static String fileName(UUID sender, int sequence, OffsetDateTime created, boolean gzip) {
         return sender + "-" + sequence + "-" + created.toLocalDate().toString().replace("-", "") + ".ytcs.json"
                 + (gzip ? ".gz" : "");
     }

@@ -4,9 +4,7 @@ package vn.ytcs.sync.pack;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -64,51 +62,41 @@ public final class PackageWriter {
         long highWater = sync.lastChangeSeq();
         OffsetDateTime created = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         var site = keys.site();
-        Path payload = null;
         try {
-            payload = Files.createTempFile("ytcs-payload", ".json");
             Map<String, Integer> counts = new LinkedHashMap<>();
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(payload), 1 << 16);
-                 DigestOutputStream digest = new DigestOutputStream(file, sha);
-                 JsonGenerator out = JSON.createGenerator(digest, JsonEncoding.UTF8)) {
-                out.writeStartObject();
-                out.writeObjectFieldStart("header");
-                out.writeStringField("sender", site.id().toString());
-                writeNullable(out, "receiver", receiver);
-                out.writeNumberField("sequence", sequence);
-                out.writeNumberField("acknowledged", peer.lastReceived());
-                out.writeBooleanField("full", full);
-                out.writeEndObject();
-                out.writeArrayFieldStart("records");
-                List<UUID> ids = new ArrayList<>();
-                sync.changesSince(since, state -> {
-                    writeRecord(out, state);
-                    counts.merge(state.kind(), 1, Integer::sum);
-                    ids.add(state.id());
-                });
-                out.writeEndArray();
-                out.writeArrayFieldStart("audit");
-                sync.auditOf(ids, e -> writeAudit(out, e));
-                out.writeEndArray();
-                out.writeEndObject();
-            }
-            String hash = HexFormat.of().formatHex(sha.digest());
-            byte[] signature = keys.sign(hash.getBytes(StandardCharsets.US_ASCII));
-            Manifest manifest = new Manifest(site.id(), site.name(), site.role(), site.publicKey(), site.fingerprint(),
-                    receiver, sequence, created, full, peer.lastReceived(), counts, hash);
-            Path target = folder.resolve(manifest.fileName(gzip));
-            Path payloadFile = payload;
-            long[] payloadStart = new long[1];
+            Path target = folder.resolve(Manifest.fileName(site.id(), sequence, created, gzip));
+            long[] range = new long[2];
+            Manifest[] written = new Manifest[1];
+            // One pass: the payload is hashed as it is written, then the manifest and the signature follow it.
             SafeFiles.write(target, raw -> {
-                OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
-                payloadStart[0] = writeEnvelope(out, manifest, payloadFile, signature);
-                if (out instanceof GZIPOutputStream g) {
+                OutputStream zipped = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
+                Counting counting = new Counting(zipped);
+                counting.write(("{\"format\":\"" + Manifest.FORMAT + "\",\"payload\":").getBytes(StandardCharsets.US_ASCII));
+                range[0] = counting.count;
+                try (JsonGenerator out = JSON.createGenerator(new DigestOutputStream(nonClosing(counting), sha),
+                        JsonEncoding.UTF8)) {
+                    writePayload(out, sync, site.id(), receiver, sequence, peer.lastReceived(), full, since, counts);
+                }
+                range[1] = counting.count;
+                String hash = HexFormat.of().formatHex(sha.digest());
+                byte[] signature = keys.sign(hash.getBytes(StandardCharsets.US_ASCII));
+                Manifest manifest = new Manifest(site.id(), site.name(), site.role(), site.publicKey(), site.fingerprint(),
+                        receiver, sequence, created, full, peer.lastReceived(), counts, hash);
+                counting.write(",\"manifest\":".getBytes(StandardCharsets.US_ASCII));
+                writeManifest(nonClosing(counting), manifest);
+                counting.write((",\"signature\":\"" + Base64.getEncoder().encodeToString(signature) + "\"}\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                counting.flush();
+                if (zipped instanceof GZIPOutputStream g) {
                     g.finish();
                 }
+                written[0] = manifest;
             });
+            Manifest manifest = written[0];
+            String hash = manifest.payloadSha256();
             try {
-                PackageReader.checkWritten(target, payloadStart[0], payloadStart[0] + Files.size(payload), hash);
+                PackageReader.checkWritten(target, range[0], range[1], hash);
             } catch (RuntimeException e) {
                 Files.deleteIfExists(target);
                 throw new UncheckedIOException(new IOException("the package written to " + target
@@ -125,39 +113,36 @@ public final class PackageWriter {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        } finally {
-            if (payload != null) {
-                try {
-                    Files.deleteIfExists(payload);
-                } catch (IOException ignored) {
-                    // a stray temporary file in the system's temp folder; nothing to tell the user
-                }
-            }
         }
     }
 
-    /** Writes the package; returns where the payload starts in the (uncompressed) bytes. */
-    private static long writeEnvelope(OutputStream out, Manifest m, Path payload, byte[] signature) throws IOException {
-        long[] written = new long[1];
-        OutputStream counting = new java.io.FilterOutputStream(nonClosing(out)) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-                written[0] += len;
-            }
+    private static void writePayload(JsonGenerator out, SyncStore sync, UUID sender, UUID receiver, int sequence,
+                                     int acknowledged, boolean full, long since, Map<String, Integer> counts) throws IOException {
+        out.writeStartObject();
+        out.writeObjectFieldStart("header");
+        out.writeStringField("sender", sender.toString());
+        writeNullable(out, "receiver", receiver);
+        out.writeNumberField("sequence", sequence);
+        out.writeNumberField("acknowledged", acknowledged);
+        out.writeBooleanField("full", full);
+        out.writeEndObject();
+        out.writeArrayFieldStart("records");
+        List<UUID> ids = new ArrayList<>();
+        sync.changesSince(since, state -> {
+            writeRecord(out, state);
+            counts.merge(state.kind(), 1, Integer::sum);
+            ids.add(state.id());
+        });
+        out.writeEndArray();
+        out.writeArrayFieldStart("audit");
+        sync.auditOf(ids, e -> writeAudit(out, e));
+        out.writeEndArray();
+        out.writeEndObject();
+    }
 
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-                written[0]++;
-            }
-        };
-        try (JsonGenerator head = JSON.createGenerator(counting, JsonEncoding.UTF8)) {
-            // The envelope stays open here: the payload bytes and the signature follow verbatim.
-            head.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+    private static void writeManifest(OutputStream out, Manifest m) throws IOException {
+        try (JsonGenerator head = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             head.writeStartObject();
-            head.writeStringField("format", Manifest.FORMAT);
-            head.writeObjectFieldStart("manifest");
             head.writeObjectFieldStart("sender");
             head.writeStringField("site", m.sender().toString());
             head.writeStringField("name", m.senderName());
@@ -179,18 +164,28 @@ public final class PackageWriter {
             head.writeEndObject();
             head.writeStringField("payloadSha256", m.payloadSha256());
             head.writeEndObject();
-            head.writeFieldName("payload");
-            head.writeRaw(':');
-            head.flush();
         }
-        long start = written[0];
-        try (InputStream in = Files.newInputStream(payload)) {
-            in.transferTo(out);
+    }
+
+    /** Counts the (uncompressed) bytes written, to know where the payload lies. */
+    private static final class Counting extends java.io.FilterOutputStream {
+        long count;
+
+        Counting(OutputStream out) {
+            super(out);
         }
-        out.write((",\"signature\":\"" + Base64.getEncoder().encodeToString(signature) + "\"}\n")
-                .getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        return start;
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
     }
 
     private static OutputStream nonClosing(OutputStream out) {
