@@ -239,15 +239,23 @@ public final class SyncStore {
     public record AuditBatch(Map<UUID, Map<String, java.util.Set<String>>> sender, Map<UUID, java.util.Set<String>> local) {
     }
 
+    private static final Map<String, String> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String lower(String name) {
+        return LOWER.computeIfAbsent(name, k -> k.toLowerCase(Locale.ROOT));
+    }
+
     private static RecordState state(String kind, Table<?> table, Record r) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        for (Field<?> f : table.fields()) {
-            if (!ChangeWriter.BOOKKEEPING.contains(f.getName())) {
-                fields.put(f.getName().toLowerCase(Locale.ROOT), r.get(f));
+        Field<?>[] all = r.fields();
+        for (int i = 0; i < all.length; i++) {
+            String name = all[i].getName();
+            if (!ChangeWriter.BOOKKEEPING.contains(name)) {
+                fields.put(lower(name), r.get(i));
             }
         }
         Map<String, String> versions = new LinkedHashMap<>();
-        ChangeWriter.versionsOf(table, r).forEach((k, v) -> versions.put(k.toLowerCase(Locale.ROOT), v));
+        ChangeWriter.versionsOf(table, r).forEach((k, v) -> versions.put(lower(k), v));
         return new RecordState(kind, r.get(table.field("ID", UUID.class)), r.get(table.field("SITE_ID", UUID.class)),
                 r.get(table.field("VERSION", String.class)), Boolean.TRUE.equals(r.get(table.field("DELETED", Boolean.class))),
                 fields, versions);
