@@ -88,7 +88,7 @@ public final class SyncStore {
             }
             order.add(seq.asc());
             try (Cursor<? extends Record> cursor = ctx.selectFrom(table).where(seq.gt(afterSeq)).orderBy(order)
-                    .fetchSize(500).fetchLazy()) {
+                    .fetchSize(5000).fetchLazy()) {
                 for (Record r : cursor) {
                     sink.accept(state(kind, table, r));
                 }
@@ -306,15 +306,28 @@ public final class SyncStore {
         addAuditBatch(entries);
     }
 
+    /** Every audit entry, streamed in one pass: what a full package carries. */
+    public void allAudit(Consumer<AuditEntry> sink) {
+        try (Cursor<AuditLogRecord> cursor = ctx.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.ID).fetchSize(2000).fetchLazy()) {
+            for (AuditLogRecord r : cursor) {
+                sink.accept(entry(r));
+            }
+        }
+    }
+
+    private static AuditEntry entry(AuditLogRecord r) {
+        return new AuditEntry(r.getRecordId(), lower(r.getTableName()), r.getAction(),
+                r.getField() == null ? null : lower(r.getField()), r.getOldValue(), r.getNewValue(), r.getActor(),
+                r.getChangedAt(), r.getSiteId(), r.getVersion());
+    }
+
     /** Audit entries of the given records, for a package; queried a thousand records at a time. */
     public void auditOf(java.util.Collection<UUID> recordIds, Consumer<AuditEntry> sink) {
         List<UUID> all = new ArrayList<>(recordIds);
         for (int from = 0; from < all.size(); from += 1000) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 1000));
             for (AuditLogRecord r : ctx.selectFrom(AUDIT_LOG).where(AUDIT_LOG.RECORD_ID.in(chunk)).orderBy(AUDIT_LOG.ID).fetch()) {
-                sink.accept(new AuditEntry(r.getRecordId(), r.getTableName().toLowerCase(Locale.ROOT), r.getAction(),
-                        r.getField() == null ? null : r.getField().toLowerCase(Locale.ROOT), r.getOldValue(),
-                        r.getNewValue(), r.getActor(), r.getChangedAt(), r.getSiteId(), r.getVersion()));
+                sink.accept(entry(r));
             }
         }
     }

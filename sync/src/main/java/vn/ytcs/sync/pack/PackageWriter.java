@@ -131,11 +131,17 @@ public final class PackageWriter {
         sync.changesSince(since, state -> {
             writeRecord(out, state);
             counts.merge(state.kind(), 1, Integer::sum);
-            ids.add(state.id());
+            if (!full) {
+                ids.add(state.id());
+            }
         });
         out.writeEndArray();
         out.writeArrayFieldStart("audit");
-        sync.auditOf(ids, e -> writeAudit(out, e));
+        if (full) {
+            sync.allAudit(e -> writeAudit(out, e));
+        } else {
+            sync.auditOf(ids, e -> writeAudit(out, e));
+        }
         out.writeEndArray();
         out.writeEndObject();
     }
