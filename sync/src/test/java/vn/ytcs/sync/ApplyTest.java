@@ -46,6 +46,13 @@ class ApplyTest {
         });
     }
 
+    /** First contact: the district's full package to the province, trusted both ways through the receipt. */
+    private static void meet(Sites district, Sites province, Path stick) {
+        Path first = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
+        province.importer.trustSender(first);
+        district.importer.trustSender(province.importer.importFile(first, false).receipt());
+    }
+
     private Station with(String address, String phone) {
         return new Station(station.id(), station.unitId(), station.name(), station.kind(), null, address, phone, false);
     }
@@ -77,9 +84,7 @@ class ApplyTest {
         try (Sites district = new Sites(dir.resolve("d"), "TTYT", SiteRole.DISTRICT);
              Sites province = new Sites(dir.resolve("p"), "Sở Y tế", SiteRole.PROVINCE)) {
             seed(district);
-            Path first = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
-            province.importer.trustSender(first);
-            district.importer.trustSender(province.importer.importFile(first, false).receipt());
+            meet(district, province, stick);
             UUID p = province.keys.site().id();
             UUID d = district.keys.site().id();
 
@@ -122,9 +127,7 @@ class ApplyTest {
         try (Sites district = new Sites(dir.resolve("d"), "TTYT", SiteRole.DISTRICT);
              Sites province = new Sites(dir.resolve("p"), "Sở Y tế", SiteRole.PROVINCE)) {
             seed(district);
-            Path first = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
-            province.importer.trustSender(first);
-            district.importer.trustSender(province.importer.importFile(first, false).receipt());
+            meet(district, province, stick);
             UUID p = province.keys.site().id();
             UUID d = district.keys.site().id();
 

@@ -3,20 +3,14 @@ package vn.ytcs.app.window;
 
 import java.nio.file.Path;
 import java.util.List;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import vn.ytcs.app.i18n.Messages;
@@ -26,8 +20,8 @@ final class ExportDialog {
 
     private final SyncViewModel vm;
     private final Messages m;
-    private final Stage stage = new Stage();
     private final VBox body = new VBox(12);
+    private final Stage stage;
     private final ToggleGroup targets = new ToggleGroup();
     private final CheckBox full = new CheckBox();
     private final CheckBox gzip = new CheckBox();
@@ -36,15 +30,7 @@ final class ExportDialog {
     ExportDialog(Window owner, SyncViewModel vm, Messages messages, String stylesheet) {
         this.vm = vm;
         this.m = messages;
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(m.get("sync.export.title"));
-        body.setPadding(new Insets(20));
-        body.setPrefWidth(640);
-        // A fixed size: the dialog does not jump as its steps change.
-        Scene scene = new Scene(body, 660, 440);
-        scene.getStylesheets().add(stylesheet);
-        stage.setScene(scene);
+        this.stage = SyncDialogs.modal(owner, m.get("sync.export.title"), body, 660, 440, stylesheet);
         full.setText(m.get("cli.option.full"));
         gzip.setText(m.get("cli.option.gzip"));
         vm.step().addListener((o, a, b) -> render());
@@ -61,7 +47,7 @@ final class ExportDialog {
         title.getStyleClass().add(Styles.TITLE);
         body.getChildren().add(title);
         switch (vm.step().get()) {
-            case WORKING -> body.getChildren().add(ImportDialog.progress(m.get("sync.export.writing")));
+            case WORKING -> body.getChildren().add(SyncDialogs.progress(m.get("sync.export.writing")));
             case DONE -> {
                 var e = vm.exported().get();
                 Label done = new Label(m.get("sync.export.done", e.file().toString(), Integer.toString(e.manifest().sequence()),
@@ -124,17 +110,6 @@ final class ExportDialog {
     }
 
     private HBox buttons(Button primary) {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button close = new Button(m.get(primary != null ? "sync.cancel" : "sync.close"));
-        close.setCancelButton(true);
-        close.setOnAction(e -> stage.close());
-        HBox box = new HBox(10, spacer);
-        if (primary != null) {
-            box.getChildren().add(primary);
-        }
-        box.getChildren().add(close);
-        box.setAlignment(Pos.CENTER_RIGHT);
-        return box;
+        return primary == null ? SyncDialogs.buttons(stage, m) : SyncDialogs.buttons(stage, m, primary);
     }
 }

@@ -3,20 +3,13 @@ package vn.ytcs.app.window;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import vn.ytcs.app.i18n.Labels;
@@ -37,21 +30,13 @@ final class ImportDialog {
 
     private final SyncViewModel vm;
     private final Messages m;
-    private final Stage stage = new Stage();
     private final VBox body = new VBox(12);
+    private final Stage stage;
 
     ImportDialog(Window owner, SyncViewModel vm, Messages messages, String stylesheet) {
         this.vm = vm;
         this.m = messages;
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(m.get("sync.import.title"));
-        body.setPadding(new Insets(20));
-        body.setPrefWidth(760);
-        // A fixed size: the dialog does not jump as its steps change.
-        Scene scene = new Scene(body, 800, 640);
-        scene.getStylesheets().add(stylesheet);
-        stage.setScene(scene);
+        this.stage = SyncDialogs.modal(owner, m.get("sync.import.title"), body, 800, 640, stylesheet);
         vm.step().addListener((o, a, b) -> render());
         render();
     }
@@ -71,7 +56,7 @@ final class ImportDialog {
             body.getChildren().add(file);
         }
         switch (vm.step().get()) {
-            case IDLE, WORKING -> body.getChildren().add(progress(m.get("sync.import.checking")));
+            case IDLE, WORKING -> body.getChildren().add(SyncDialogs.progress(m.get("sync.import.checking")));
             case UNTRUSTED -> untrusted();
             case PREVIEW -> preview(vm.result().get(), true);
             case DONE -> preview(vm.result().get(), false);
@@ -165,24 +150,7 @@ final class ImportDialog {
     }
 
     private HBox buttons(Button... primary) {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button close = new Button(m.get(primary.length > 0 ? "sync.cancel" : "sync.close"));
-        close.setCancelButton(true);
-        close.setOnAction(e -> stage.close());
-        HBox box = new HBox(10, spacer);
-        box.getChildren().addAll(primary);
-        box.getChildren().add(close);
-        box.setAlignment(Pos.CENTER_RIGHT);
-        return box;
-    }
-
-    static Node progress(String text) {
-        ProgressIndicator indicator = new ProgressIndicator();
-        indicator.setMaxSize(48, 48);
-        HBox box = new HBox(12, indicator, new Label(text));
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        return SyncDialogs.buttons(stage, m, primary);
     }
 
     private static TableColumn<Row, String> column(String title, java.util.function.Function<Row, String> value, double width) {

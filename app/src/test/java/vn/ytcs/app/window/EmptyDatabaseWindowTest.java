@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,28 +21,14 @@ import vn.ytcs.core.unit.Unit;
 /** A first start on an empty database: the window offers the demo and loads it. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class EmptyDatabaseWindowTest {
+class EmptyDatabaseWindowTest extends WindowTest {
 
     @TempDir
     static Path emptyDir;
 
-    private YtcsApp app;
-    private Stage stage;
-
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        YtcsApp.configure(emptyDir, Messages.ENGLISH);
-        app = new YtcsApp();
-        app.start(stage);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(() -> {
-            app.stop();
-            stage.close();
-        });
+        start(stage, emptyDir, Messages.ENGLISH);
     }
 
     @Test

@@ -12,7 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,14 +38,11 @@ import vn.ytcs.sync.site.SiteKeys;
 /** The province imports a district's package in the window: fingerprint, trust, preview per commune, import. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class ImportDialogTest {
+class ImportDialogTest extends WindowTest {
 
     @TempDir
     static Path dir;
     static Path pkg;
-
-    private YtcsApp app;
-    private Stage stage;
 
     @BeforeAll
     static void districtExports() throws Exception {
@@ -74,18 +70,7 @@ class ImportDialogTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        YtcsApp.configure(dir.resolve("province"), Messages.VIETNAMESE);
-        app = new YtcsApp();
-        app.start(stage);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(() -> {
-            app.stop();
-            stage.close();
-        });
+        start(stage, dir.resolve("province"), Messages.VIETNAMESE);
     }
 
     private static boolean label(FxRobot robot, String start) {

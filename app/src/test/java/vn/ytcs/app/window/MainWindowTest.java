@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,13 +32,10 @@ import vn.ytcs.core.unit.Unit;
 /** The real window, headless under Monocle, on the demo province. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
+class MainWindowTest extends WindowTest {
 
     @TempDir
     static Path demoDir;
-
-    private YtcsApp app;
-    private Stage stage;
 
     @BeforeAll
     static void loadDemo() {
@@ -50,18 +46,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        YtcsApp.configure(demoDir, Messages.VIETNAMESE);
-        app = new YtcsApp();
-        app.start(stage);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        robot.interact(() -> {
-            app.stop();
-            stage.close();
-        });
+        start(stage, demoDir, Messages.VIETNAMESE);
     }
 
     @Test

@@ -33,7 +33,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import vn.ytcs.core.change.Hlc;
 import vn.ytcs.core.site.SiteRole;
 import vn.ytcs.core.store.RecordState;
 import vn.ytcs.core.store.SyncKinds;
@@ -520,11 +519,4 @@ public final class PackageReader {
         return node.intValue();
     }
 
-    static Hlc version(String text) {
-        return Hlc.parse(text);
-    }
-
-    static ObjectMapper mapper() {
-        return MAPPER;
-    }
 }
