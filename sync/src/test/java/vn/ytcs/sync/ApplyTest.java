@@ -23,6 +23,7 @@ import vn.ytcs.core.station.StationKind;
 import vn.ytcs.core.store.SyncStore;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitType;
+import vn.ytcs.sync.merge.ConflictResolver;
 import vn.ytcs.sync.pack.PackageImporter;
 import vn.ytcs.sync.pack.PackageRefused;
 import vn.ytcs.sync.pack.PackageWriter;
@@ -79,7 +80,7 @@ class ApplyTest {
     }
 
     @Test
-    void differentFieldsBothSurviveTheSameFieldIsAConflictAndTheOwnerWins() throws Exception {
+    void theSameFieldIsAConflictTheOwnerWinsAndTheProvincesEditsAreProposalsForTheOwner() throws Exception {
         Path stick = Files.createDirectories(dir.resolve("stick"));
         try (Sites district = new Sites(dir.resolve("d"), "TTYT", SiteRole.DISTRICT);
              Sites province = new Sites(dir.resolve("p"), "Sở Y tế", SiteRole.PROVINCE)) {
@@ -102,22 +103,51 @@ class ApplyTest {
             PackageImporter.Result atProvince = province.importer.importFile(up, false);
             PackageImporter.Result atDistrict = district.importer.importFile(down, false);
 
-            assertEquals(1, atProvince.conflictCount());
-            assertEquals(1, atDistrict.conflictCount());
+            assertEquals(1, atProvince.conflictCount(), "the phone, changed on both sides");
+            assertEquals(2, atDistrict.conflictCount(), "the province's phone and address: proposals for the owning district");
             SyncStore.Conflict c = province.store.sync().conflicts(true).get(0);
             assertEquals("phone", c.field());
             assertEquals("0293 222", c.keptValue(), "the owning district's phone stays");
             assertEquals("0293 999", c.otherValue(), "the province's phone is kept aside");
+            assertEquals("0293 999", c.mine(), "at the province, its own phone is 'mine'");
+            assertEquals("0293 222", c.theirs());
+            SyncStore.Conflict address = district.store.sync().conflicts(true).stream()
+                    .filter(x -> x.field().equals("address")).findFirst().orElseThrow();
+            assertEquals("Ấp 1", address.mine(), "the district keeps its address until it accepts the proposal");
+            assertEquals("Ấp 2, đường 3/2", address.theirs());
+            assertTrue(address.keptIsLocal());
+            assertEquals("Ấp 1", district.store.stations().stationOf(station.unitId()).orElseThrow().address());
+            // One more exchange: the owner's values, stamped anew, win at the province too.
+            province.importer.importFile(PackageWriter.export(district.store, district.keys, p, false, stick, false).file(), false);
+            district.importer.importFile(PackageWriter.export(province.store, province.keys, d, false, stick, false).file(), false);
             for (Sites s : List.of(district, province)) {
                 Station now = s.store.stations().stationOf(station.unitId()).orElseThrow();
                 assertEquals("0293 222", now.phone());
-                assertEquals("Ấp 2, đường 3/2", now.address(), "the province's edit of another field survives");
+                assertEquals("Ấp 1", now.address());
             }
-            // Both sides settled the conflict the same way; one more exchange aligns the versions too.
-            province.importer.importFile(PackageWriter.export(district.store, district.keys, p, false, stick, false).file(), false);
-            district.importer.importFile(PackageWriter.export(province.store, province.keys, d, false, stick, false).file(), false);
             assertEquals(district.dump(), province.dump());
-            assertEquals(1, province.store.sync().conflicts(true).size(), "no new conflict from settling the old one");
+            assertEquals(1, province.store.sync().conflicts(true).size(), "no new conflict from settling the old ones");
+            assertEquals(2, district.store.sync().conflicts(true).size(), "no new conflict from settling the old ones");
+
+            // The district accepts the province's address and keeps its own phone; the province keeps its phone.
+            for (SyncStore.Conflict x : district.store.sync().conflicts(true)) {
+                ConflictResolver.resolve(district.store, x.id(), x.field().equals("address") ? ConflictResolver.Keep.THEIRS
+                        : ConflictResolver.Keep.MINE, "lan");
+            }
+            ConflictResolver.resolve(province.store, c.id(), ConflictResolver.Keep.MINE, "hoa");
+            assertEquals("Ấp 2, đường 3/2", district.store.stations().stationOf(station.unitId()).orElseThrow().address(),
+                    "'theirs' took the province's address");
+            assertEquals("0293 222", district.store.stations().stationOf(station.unitId()).orElseThrow().phone(),
+                    "'mine' kept the district's phone");
+            assertEquals("0293 999", province.store.stations().stationOf(station.unitId()).orElseThrow().phone(),
+                    "'mine' at the province took the province's phone, the value that had been kept aside");
+            // The province insisting on its phone is a new proposal for the district, which still decides.
+            province.importer.importFile(PackageWriter.export(district.store, district.keys, p, false, stick, false).file(), false);
+            PackageImporter.Result again = district.importer.importFile(
+                    PackageWriter.export(province.store, province.keys, d, false, stick, false).file(), false);
+            assertEquals(1, again.conflictCount());
+            assertEquals("0293 222", district.store.stations().stationOf(station.unitId()).orElseThrow().phone());
+            assertEquals("Ấp 2, đường 3/2", province.store.stations().stationOf(station.unitId()).orElseThrow().address());
         }
     }
 

@@ -160,6 +160,16 @@ final class SyncCommands {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), parent.messages.get("cli.error.conflictsSubcommand"));
         }
 
+        /** A conflict as this site sees it: its own value, the other site's, and which one stays for now. */
+        record ConflictRow(UUID id, String kind, UUID recordId, String field, String mine, String theirs, String keeping,
+                           String otherSite) {
+        }
+
+        /** The site on the other side: the one that stamped the value that is not this site's. */
+        static UUID theirSite(SyncStore.Conflict c) {
+            return c.keptIsLocal() ? c.otherSite() : vn.ytcs.core.change.Hlc.parse(c.keptVersion()).site();
+        }
+
         @Command(name = "list")
         static final class ListOpen implements Callable<Integer> {
             @ParentCommand
@@ -172,21 +182,25 @@ final class SyncCommands {
             public Integer call() {
                 YtcsCommand parent = conflicts.parent;
                 try (Store store = parent.openStore()) {
-                    List<SyncStore.Conflict> open = store.sync().conflicts(true);
+                    Messages m = parent.messages;
+                    List<ConflictRow> open = store.sync().conflicts(true).stream().map(c -> new ConflictRow(c.id(), c.kind(),
+                            c.recordId(), c.field(), c.mine(), c.theirs(), c.keptIsLocal() ? "MINE" : "THEIRS",
+                            store.sites().byId(theirSite(c)).map(s -> vn.ytcs.core.text.VietText.nfc(s.name()))
+                                    .orElse(theirSite(c).toString()))).toList();
                     PrintWriter out = conflicts.spec.commandLine().getOut();
                     if (json) {
                         Json.print(out, open);
                         return Cli.OK;
                     }
                     if (open.isEmpty()) {
-                        out.println(parent.messages.get("cli.conflicts.none"));
+                        out.println(m.get("cli.conflicts.none"));
                         return Cli.OK;
                     }
-                    TextTable table = new TextTable("ID", parent.messages.get("col.record"), parent.messages.get("col.field"),
-                            parent.messages.get("col.kept"), parent.messages.get("col.other"), parent.messages.get("col.from"));
-                    for (SyncStore.Conflict c : open) {
-                        table.add(c.id(), c.kind() + " " + c.recordId().toString().substring(0, 8), c.field(), c.keptValue(),
-                                c.otherValue(), store.sites().byId(c.otherSite()).map(Site::name).orElse(c.otherSite().toString()));
+                    TextTable table = new TextTable("ID", m.get("col.record"), m.get("col.field"), m.get("col.mine"),
+                            m.get("col.theirs"), m.get("col.keeping"), m.get("col.otherSite"));
+                    for (ConflictRow c : open) {
+                        table.add(c.id(), c.kind() + " " + c.recordId().toString().substring(0, 8), c.field(), c.mine(),
+                                c.theirs(), m.get("conflict.keeping." + c.keeping()), c.otherSite());
                     }
                     table.print(out);
                     return Cli.OK;

@@ -21,6 +21,9 @@ public final class YtcsCommand implements Callable<Integer> {
 
     final Messages messages;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--data-dir", paramLabel = "DIR", descriptionKey = "cli.option.dataDir", scope = picocli.CommandLine.ScopeType.INHERIT)
     Path dataDir;
 
@@ -47,7 +50,9 @@ public final class YtcsCommand implements Callable<Integer> {
     /** Opens the store of the chosen data folder; the caller closes it. */
     Store openStore() {
         checkLanguage();
-        return Store.open(DataDirectory.resolve(dataDir));
+        Store store = Store.open(DataDirectory.resolve(dataDir));
+        store.notices().forEach(n -> spec.commandLine().getErr().println(vn.ytcs.app.i18n.StoreMessages.notice(n, messages)));
+        return store;
     }
 
     /** The day to read the hierarchy at: --as-of, else the store's default for today. */

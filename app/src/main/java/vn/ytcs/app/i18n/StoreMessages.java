@@ -13,6 +13,11 @@ public final class StoreMessages {
         return messages.get("store.error." + e.reason().name(), e.subject());
     }
 
+    /** What the opening of a store found to tell, as a sentence. */
+    public static String notice(vn.ytcs.core.store.Store.Notice n, Messages messages) {
+        return messages.get("store.notice." + n.kind().name(), n.subject(), java.time.Instant.now().toString());
+    }
+
     /** True when the failure is about the input or the situation, not a defect: nothing was changed. */
     public static boolean isRefusal(StoreException e) {
         return e.reason() != StoreException.Reason.FAILED;

@@ -17,7 +17,8 @@ public final class SyncTexts {
         if (e.field() != null) {
             where.append(", ").append(m.get("package.field", e.field()));
         }
-        return m.get("package.error", where.toString(),
-                m.get("package.reason." + e.reason().name(), e.detail() == null ? "" : e.detail()));
+        // A detail of several values separates them by tabs, one per placeholder.
+        Object[] detail = e.detail() == null ? new Object[] {""} : (Object[]) e.detail().split("\t");
+        return m.get("package.error", where.toString(), m.get("package.reason." + e.reason().name(), detail));
     }
 }

@@ -123,7 +123,8 @@ final class ImportDialog {
             head.getStyleClass().add(Styles.SUBHEADING);
             body.getChildren().add(head);
             r.conflicts().stream().limit(10).forEach(c -> body.getChildren().add(new Label("• " + m.get("sync.import.conflict",
-                    c.kind(), c.field(), String.valueOf(c.keptValue()), String.valueOf(c.otherValue())))));
+                    c.kind(), c.field(), String.valueOf(c.mine()), String.valueOf(c.theirs()),
+                    m.get("conflict.keeping." + (c.keptIsLocal() ? "MINE" : "THEIRS"))))));
         }
         if (r.receipt() != null && r.outcome() == PackageImporter.Outcome.APPLIED) {
             Label receipt = new Label(m.get("cli.import.receipt", r.receipt().toString()));

@@ -70,6 +70,7 @@ public final class MainViewModel {
     private final ObjectProperty<CommuneScoring.Result> scored = new SimpleObjectProperty<>();
     private final ObjectProperty<UnitSummary> summary = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObjectProperty<List<Store.Notice>> notices = new SimpleObjectProperty<>(List.of());
     private long selection;
 
     public MainViewModel(Path dataDir, Executor background, Executor ui, Supplier<LocalDate> today, String actor) {
@@ -91,6 +92,7 @@ public final class MainViewModel {
                 Snapshot snapshot = snapshot(opened);
                 ui.execute(() -> {
                     store = opened;
+                    notices.set(opened.notices());
                     show(snapshot);
                 });
             } catch (RuntimeException e) {
@@ -259,6 +261,11 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<UnitSummary> summary() {
         return summary;
+    }
+
+    /** What the opening of the database found to tell: a repair it made, a clock behind the data. */
+    public ReadOnlyObjectProperty<List<Store.Notice>> notices() {
+        return notices;
     }
 
     public ReadOnlyBooleanProperty busy() {

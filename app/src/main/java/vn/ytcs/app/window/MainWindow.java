@@ -49,6 +49,7 @@ public final class MainWindow {
     private final Labels labels;
     private final Formats formats;
     private final BorderPane root = new BorderPane();
+    private final VBox noticeBar = new VBox(4);
     private final StackPane main = new StackPane();
     private final TreeView<Unit> tree = new TreeView<>();
     private final TextField search = new TextField();
@@ -72,7 +73,7 @@ public final class MainWindow {
         this.m = messages;
         this.labels = new Labels(messages);
         this.formats = new Formats(messages.locale());
-        root.setTop(toolbar(changeLanguage));
+        root.setTop(new VBox(toolbar(changeLanguage), noticeBar));
         root.setLeft(sidebar());
         root.setCenter(main);
 
@@ -84,6 +85,7 @@ public final class MainWindow {
         listen(vm.visible(), (o, a, b) -> rebuildTree());
         listen(vm.asOf(), (o, a, b) -> showAsOf());
         listen(vm.demo(), (o, a, b) -> demoBadge.setVisible(b));
+        listen(vm.notices(), (o, a, b) -> showNotices());
         search.setText(vm.filter().get());
         search.textProperty().bindBidirectional(vm.filter());
         unbind.add(() -> search.textProperty().unbindBidirectional(vm.filter()));
@@ -281,6 +283,15 @@ public final class MainWindow {
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(560);
         return box;
+    }
+
+    private void showNotices() {
+        noticeBar.getChildren().setAll(vm.notices().get().stream().map(n -> {
+            Label label = new Label(StoreMessages.notice(n, m));
+            label.setWrapText(true);
+            label.getStyleClass().add(Styles.WARNING);
+            return label;
+        }).toList());
     }
 
     private Node failure() {

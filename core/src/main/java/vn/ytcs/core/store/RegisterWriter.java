@@ -47,6 +47,9 @@ public interface RegisterWriter {
      */
     void createAll(java.util.List<?> records);
 
+    /** Sites and peer state in the same transaction: what was exchanged lands with what it reports. */
+    vn.ytcs.core.site.SiteService sites();
+
     /** Sync's access to the same transaction. */
     SyncStore sync();
 

@@ -21,6 +21,7 @@ import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import vn.ytcs.core.assessment.AssessmentService;
+import vn.ytcs.core.change.Hlc;
 import vn.ytcs.core.change.HybridClock;
 import vn.ytcs.core.figures.FiguresService;
 import vn.ytcs.core.hamlet.HamletService;
@@ -58,25 +59,51 @@ public final class Store implements AutoCloseable {
     /** H2 lets one process open a file twice; YTCS must not, so that two windows never share one store. */
     private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** Name of the copy a migration works on; it replaces the database only once it is complete. */
+    private static final String MIGRATING_NAME = DATABASE_NAME + "-migrating";
+    private static final String CLOCK_META = "clock.high";
+
     private final Path dataDir;
     private final JdbcConnectionPool pool;
     private final DSLContext ctx;
     private final RegisterQueries queries;
     private final Site localSite;
     private final HybridClock clock;
+    private final java.util.List<Notice> notices = new java.util.ArrayList<>();
+    private String persistedClock;
 
-    private Store(Path dataDir, JdbcConnectionPool pool, Site localSite) {
+    /**
+     * Something the user should know about the opening of the store: a repair it made, or a clock
+     * that is behind the data.
+     *
+     * @param subject the backup used, the file set aside, or the newest version's time (ISO instant)
+     */
+    public record Notice(Kind kind, String subject) {
+        public enum Kind {
+            /** A migration had been cut off: the database was restored from the backup taken before it. */
+            RESTORED_FROM_BACKUP,
+            /** A database that never finished its first start was set aside and a new one created. */
+            SET_ASIDE,
+            /** This computer's clock is far behind the newest change in the database. */
+            CLOCK_BEHIND
+        }
+    }
+
+    private Store(Path dataDir, JdbcConnectionPool pool, Site localSite, java.util.List<Notice> repairs) {
         this.dataDir = dataDir;
         this.pool = pool;
         this.ctx = DSL.using(pool, SQLDialect.H2);
         this.queries = new RegisterQueries(ctx);
         this.localSite = localSite;
         this.clock = new HybridClock(localSite.id(), Clock.systemUTC());
+        this.notices.addAll(repairs);
+        seedClock();
     }
 
     /**
-     * Opens (creating if needed) the database in the folder and brings its schema up to date,
-     * after a backup when an existing database needs a migration.
+     * Opens (creating if needed) the database in the folder and brings its schema up to date.
+     * A migration works on a copy that replaces the database only when it is complete (after a
+     * backup of the old one), so a start killed at any moment leaves the folder as it was before.
      */
     public static Store open(Path dataDir) {
         try {
@@ -101,26 +128,51 @@ public final class Store implements AutoCloseable {
     }
 
     private static Store open(Path dataDir, Path file) {
+        java.util.List<Notice> repairs = new java.util.ArrayList<>();
         boolean existed = Files.exists(file);
-        String url = "jdbc:h2:file:" + dataDir.resolve(DATABASE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "ytcs", "");
+        try {
+            removeLeftovers(dataDir);
+            if (!existed) {
+                migrateCopy(dataDir, null);
+            } else if (schemaState(dataDir, file) == SchemaState.PENDING) {
+                backupClosed(dataDir, file, "before-migration");
+                try {
+                    migrateCopy(dataDir, file);
+                } catch (FlywayException | DataAccessException e) {
+                    repairs.add(repair(dataDir, file, e));
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.DATA_DIR_UNUSABLE, dataDir, e);
+        } catch (SQLException | DataAccessException | FlywayException e) {
+            throw openFailure(e, file, existed);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(dataDir, DATABASE_NAME, false), "ytcs", "");
         try {
             pool.getConnection().close();
-            migrate(pool, dataDir, existed);
             Site site = ensureLocalSite(DSL.using(pool, SQLDialect.H2));
-            return new Store(dataDir, pool, site);
+            return new Store(dataDir, pool, site, repairs);
         } catch (SQLException | DataAccessException | FlywayException e) {
             pool.dispose();
-            SQLException sql = findSql(e);
-            if (sql != null && sql.getErrorCode() == ErrorCode.IO_EXCEPTION_1 && existed) {
-                // H2 reads a file that is not one of its databases as an I/O error.
-                throw new StoreException(StoreException.Reason.DAMAGED, file, e);
-            }
-            throw translate(e, file);
+            throw openFailure(e, file, existed);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
+    }
+
+    private static StoreException openFailure(Exception e, Path file, boolean existed) {
+        SQLException sql = findSql(e);
+        if (sql != null && sql.getErrorCode() == ErrorCode.IO_EXCEPTION_1 && existed) {
+            // H2 reads a file that is not one of its databases as an I/O error.
+            return new StoreException(StoreException.Reason.DAMAGED, file, e);
+        }
+        return e instanceof StoreException s ? s : translate(e, file);
+    }
+
+    private static String url(Path dataDir, String name, boolean readOnly) {
+        return "jdbc:h2:file:" + dataDir.resolve(name).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
+                + (readOnly ? ";ACCESS_MODE_DATA=r" : "");
     }
 
     /** The H2 file of a data folder. */
@@ -128,16 +180,122 @@ public final class Store implements AutoCloseable {
         return dataDir.resolve(DATABASE_NAME + ".mv.db");
     }
 
-    private static void migrate(JdbcConnectionPool pool, Path dataDir, boolean existed) {
-        Flyway flyway = Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration")
-                .load();
-        boolean pending = flyway.info().pending().length > 0;
-        if (existed && pending) {
-            backup(DSL.using(pool, SQLDialect.H2), dataDir, "before-migration");
+    private enum SchemaState {
+        CURRENT, PENDING
+    }
+
+    private static Flyway flyway(javax.sql.DataSource source) {
+        return Flyway.configure().dataSource(source).locations("classpath:db/migration").load();
+    }
+
+    /** Looks at the schema without writing a byte: a database from a newer YTCS is refused untouched. */
+    private static SchemaState schemaState(Path dataDir, Path file) throws SQLException {
+        org.h2.jdbcx.JdbcDataSource source = new org.h2.jdbcx.JdbcDataSource();
+        source.setURL(url(dataDir, DATABASE_NAME, true));
+        source.setUser("ytcs");
+        source.setPassword("");
+        try (java.sql.Connection keepOpen = source.getConnection()) {
+            org.flywaydb.core.api.MigrationInfoService info = flyway(source).info();
+            boolean pending = info.pending().length > 0;
+            for (org.flywaydb.core.api.MigrationInfo m : info.applied()) {
+                if (m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS
+                        || m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_FAILED) {
+                    throw new StoreException(StoreException.Reason.NEWER_SCHEMA, file, null);
+                }
+                // A failed migration recorded by an older YTCS: migrating again repairs or restores it.
+                pending |= m.getState().isFailed();
+            }
+            return pending ? SchemaState.PENDING : SchemaState.CURRENT;
         }
-        flyway.migrate();
+    }
+
+    /**
+     * Migrates a copy of the database (a new one when {@code original} is null) and moves it over
+     * the database in one rename once it is complete and on the disk.
+     */
+    private static void migrateCopy(Path dataDir, Path original) throws IOException, SQLException {
+        Path copy = dataDir.resolve(MIGRATING_NAME + ".mv.db");
+        Files.deleteIfExists(copy);
+        if (original != null) {
+            Files.copy(original, copy);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(dataDir, MIGRATING_NAME, false), "ytcs", "");
+        try {
+            flyway(pool).migrate();
+            try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            }
+        } catch (RuntimeException | SQLException e) {
+            pool.dispose();
+            Files.deleteIfExists(copy);
+            throw e;
+        }
+        pool.dispose();
+        vn.ytcs.core.io.SafeFiles.moveDurably(copy, databaseFile(dataDir));
+    }
+
+    /**
+     * A migration that fails on an existing database (one left half-migrated by an older YTCS that
+     * was killed, say): the backup taken before the last migration is restored and migrated;
+     * without one, the database is set aside and a new one created. Nothing is deleted.
+     */
+    private static Notice repair(Path dataDir, Path file, Exception cause) {
+        try {
+            Path aside = dataDir.resolve("backups").resolve("ytcs-" + stamp() + "-set-aside.mv.db");
+            Files.createDirectories(aside.getParent());
+            Optional<Path> backup = newestBackup(dataDir, file);
+            if (backup.isPresent()) {
+                Path restored = dataDir.resolve(MIGRATING_NAME + ".mv.db");
+                Files.deleteIfExists(restored);
+                try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(backup.get()))) {
+                    java.util.zip.ZipEntry entry = zip.getNextEntry();
+                    if (entry == null || !entry.getName().equals(DATABASE_NAME + ".mv.db")) {
+                        throw new StoreException(StoreException.Reason.DAMAGED, backup.get(), cause);
+                    }
+                    Files.copy(zip, restored);
+                }
+                Path restoredCopy = dataDir.resolve(DATABASE_NAME + "-restored.mv.db");
+                Files.move(restored, restoredCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, aside);
+                migrateCopy(dataDir, restoredCopy);
+                Files.deleteIfExists(restoredCopy);
+                return new Notice(Notice.Kind.RESTORED_FROM_BACKUP, backup.get().toString());
+            }
+            Files.move(file, aside);
+            migrateCopy(dataDir, null);
+            return new Notice(Notice.Kind.SET_ASIDE, aside.toString());
+        } catch (IOException | SQLException | FlywayException | DataAccessException e) {
+            e.addSuppressed(cause);
+            throw new StoreException(StoreException.Reason.DAMAGED, file, e);
+        }
+    }
+
+    /** The newest complete backup of the folder, if any. */
+    private static Optional<Path> newestBackup(Path dataDir, Path file) throws IOException {
+        Path dir = dataDir.resolve("backups");
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-before-migration.zip"))
+                    .max(java.util.Comparator.comparing(f -> f.getFileName().toString()));
+        }
+    }
+
+    /** What a killed start or backup may have left: a half-migrated copy, half-written backups. */
+    private static void removeLeftovers(Path dataDir) throws IOException {
+        Files.deleteIfExists(dataDir.resolve(MIGRATING_NAME + ".mv.db"));
+        Files.deleteIfExists(dataDir.resolve(MIGRATING_NAME + ".trace.db"));
+        Path dir = dataDir.resolve("backups");
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (f.getFileName().toString().endsWith(PARTIAL)) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+        }
     }
 
     private static Site ensureLocalSite(DSLContext ctx) {
@@ -154,44 +312,136 @@ public final class Store implements AutoCloseable {
         return StoreSites.site(row);
     }
 
-    /** A consistent copy of the open database as a zip in the backups folder; returns its path. */
-    public Path backup(String reason) {
-        try {
-            return backup(ctx, dataDir, reason);
-        } catch (DataAccessException e) {
-            throw translate(e, databaseFile(dataDir));
-        }
+    /** Moves the clock past the newest version this database has issued or seen. */
+    private void seedClock() {
+        meta(CLOCK_META).ifPresent(v -> {
+            Hlc high = Hlc.parse(v);
+            clock.observe(high);
+            persistedClock = v;
+            if (high.millis() - clock.wallMillis() > HybridClock.TOLERANCE.toMillis()) {
+                notices.add(new Notice(Notice.Kind.CLOCK_BEHIND, java.time.Instant.ofEpochMilli(high.millis()).toString()));
+            }
+        });
     }
 
-    private static Path backup(DSLContext ctx, Path dataDir, String reason) {
+    /** What the user should be told about this opening: repairs made, a clock behind the data. */
+    public java.util.List<Notice> notices() {
+        return java.util.List.copyOf(notices);
+    }
+
+    /** Suffix of a backup being written; it gets its real name only once it is complete and checked. */
+    private static final String PARTIAL = ".partial";
+
+    private static String stamp() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+    }
+
+    private static Path backupTarget(Path dataDir, String reason) {
         Path dir = dataDir.resolve("backups");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new StoreException(StoreException.Reason.DATA_DIR_UNUSABLE, dir, e);
         }
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        Path target = dir.resolve("ytcs-" + stamp + "-" + reason.replaceAll("[^A-Za-z0-9-]", "") + ".zip");
-        ctx.execute("BACKUP TO " + DSL.inline(target.toAbsolutePath().toString()));
-        return target;
+        return dir.resolve("ytcs-" + stamp() + "-" + reason.replaceAll("[^A-Za-z0-9-]", "") + ".zip");
     }
 
-    /** Runs the work in one transaction: all its writes land, or none does. */
-    public <T> T write(String actor, Function<RegisterWriter, T> work) {
+    /** A consistent copy of the open database as a zip in the backups folder; returns its path. */
+    public Path backup(String reason) {
+        Path target = backupTarget(dataDir, reason);
+        Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
         try {
-            return ctx.transactionResult(cfg -> {
-                DSLContext tx = cfg.dsl();
-                return work.apply(new StoreRegisterWriter(tx, new ChangeWriter(tx, clock, localSite.id(), actor),
-                        new SyncStore(tx, clock)));
-            });
+            ctx.execute("BACKUP TO " + DSL.inline(partial.toAbsolutePath().toString()));
+            return completeBackup(partial, target);
         } catch (DataAccessException e) {
             throw translate(e, databaseFile(dataDir));
         }
     }
 
+    /** The same for a database that is not open: a zip of its file, as H2's BACKUP writes it. */
+    private static Path backupClosed(Path dataDir, Path file, String reason) throws IOException {
+        Path target = backupTarget(dataDir, reason);
+        Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(partial))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(DATABASE_NAME + ".mv.db"));
+            Files.copy(file, zip);
+            zip.closeEntry();
+        }
+        return completeBackup(partial, target);
+    }
+
+    /** Reads the whole zip back (every entry's checksum), then gives it its name. */
+    private static Path completeBackup(Path partial, Path target) {
+        try {
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(partial.toFile())) {
+                var entries = zip.entries();
+                if (!entries.hasMoreElements()) {
+                    throw new IOException("empty backup " + partial);
+                }
+                while (entries.hasMoreElements()) {
+                    try (var in = zip.getInputStream(entries.nextElement())) {
+                        in.transferTo(java.io.OutputStream.nullOutputStream());
+                    }
+                }
+            }
+            vn.ytcs.core.io.SafeFiles.moveDurably(partial, target);
+            return target;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // Removed at the next open.
+            }
+            throw new StoreException(StoreException.Reason.DATA_DIR_UNUSABLE, target, e);
+        }
+    }
+
+    /**
+     * Runs the work in one transaction: all its writes land, or none does. When it returns, the
+     * transaction is on the disk (a receipt or a package may then say so to another site).
+     */
+    public <T> T write(String actor, Function<RegisterWriter, T> work) {
+        try {
+            String[] clockWritten = new String[1];
+            T result = ctx.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                T r = work.apply(new StoreRegisterWriter(tx, new ChangeWriter(tx, clock, localSite.id(), actor),
+                        new SyncStore(tx, clock), new StoreSites(tx)));
+                clockWritten[0] = persistClock(tx);
+                return r;
+            });
+            ctx.execute("CHECKPOINT SYNC");
+            if (clockWritten[0] != null) {
+                persistedClock = clockWritten[0];
+            }
+            return result;
+        } catch (DataAccessException e) {
+            throw translate(e, databaseFile(dataDir));
+        }
+    }
+
+    /** Keeps the clock's high mark with the transaction that moved it; returns what it wrote, or null. */
+    private String persistClock(DSLContext tx) {
+        Hlc high = clock.high();
+        if (high == null || high.toString().equals(persistedClock)) {
+            return null;
+        }
+        String value = high.toString();
+        tx.mergeInto(APP_META).using(tx.selectOne()).on(APP_META.META_KEY.eq(CLOCK_META))
+                .whenMatchedThenUpdate().set(APP_META.META_VALUE, DSL.greatest(APP_META.META_VALUE, DSL.val(value)))
+                .whenNotMatchedThenInsert(APP_META.META_KEY, APP_META.META_VALUE).values(CLOCK_META, value)
+                .execute();
+        return value;
+    }
+
     public Optional<String> meta(String key) {
         return Optional.ofNullable(ctx.select(APP_META.META_VALUE).from(APP_META)
                 .where(APP_META.META_KEY.eq(key)).fetchOne(APP_META.META_VALUE));
+    }
+
+    /** The clock that stamps this site's versions. */
+    public HybridClock clock() {
+        return clock;
     }
 
     public Path dataDir() {

@@ -31,11 +31,18 @@ final class StoreRegisterWriter implements RegisterWriter {
     private final ChangeWriter changes;
 
     private final SyncStore sync;
+    private final vn.ytcs.core.site.SiteService sites;
 
-    StoreRegisterWriter(DSLContext ctx, ChangeWriter changes, SyncStore sync) {
+    StoreRegisterWriter(DSLContext ctx, ChangeWriter changes, SyncStore sync, vn.ytcs.core.site.SiteService sites) {
+        this.sites = sites;
         this.ctx = ctx;
         this.changes = changes;
         this.sync = sync;
+    }
+
+    @Override
+    public vn.ytcs.core.site.SiteService sites() {
+        return sites;
     }
 
     @Override

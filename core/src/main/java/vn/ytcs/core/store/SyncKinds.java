@@ -48,6 +48,11 @@ public final class SyncKinds {
         return List.copyOf(TABLES.keySet());
     }
 
+    /** The table a kind is kept in, as the audit names it. */
+    public static String tableName(String kind) {
+        return table(kind).getName();
+    }
+
     public static boolean known(String kind) {
         return TABLES.containsKey(kind);
     }

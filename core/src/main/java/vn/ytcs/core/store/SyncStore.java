@@ -39,10 +39,25 @@ import static vn.ytcs.core.store.jooq.Tables.SYNC_CONFLICT;
  */
 public final class SyncStore {
 
-    /** A kept conflict: the value that stays for now, and the other one. */
+    /**
+     * A kept conflict: the value that stays for now, and the other one.
+     *
+     * @param keptIsLocal whether the value that stays is this site's own ("mine"); the other is then "theirs"
+     */
     public record Conflict(UUID id, OffsetDateTime detectedAt, String kind, UUID recordId, String field,
                            String keptValue, String keptVersion, String otherValue, String otherVersion,
-                           UUID otherSite, String packageFile, OffsetDateTime resolvedAt, String resolution) {
+                           UUID otherSite, String packageFile, OffsetDateTime resolvedAt, String resolution,
+                           boolean keptIsLocal) {
+
+        /** This site's value, as it was when the conflict was found. */
+        public String mine() {
+            return keptIsLocal ? keptValue : otherValue;
+        }
+
+        /** The other site's value. */
+        public String theirs() {
+            return keptIsLocal ? otherValue : keptValue;
+        }
     }
 
     /** One line of the import log. */
@@ -332,7 +347,12 @@ public final class SyncStore {
         }
     }
 
-    public void addConflict(Conflict c) {
+    /** Keeps a conflict, once: the same value kept aside again (a package sent twice) adds nothing. Returns whether it was new. */
+    public boolean addConflict(Conflict c) {
+        if (ctx.fetchExists(SYNC_CONFLICT, SYNC_CONFLICT.RECORD_ID.eq(c.recordId()).and(SYNC_CONFLICT.FIELD.eq(c.field()))
+                .and(SYNC_CONFLICT.OTHER_VERSION.eq(c.otherVersion())).and(SYNC_CONFLICT.RESOLVED_AT.isNull()))) {
+            return false;
+        }
         SyncConflictRecord r = ctx.newRecord(SYNC_CONFLICT);
         r.setId(c.id());
         r.setDetectedAt(c.detectedAt());
@@ -345,7 +365,9 @@ public final class SyncStore {
         r.setOtherVersion(c.otherVersion());
         r.setOtherSite(c.otherSite());
         r.setPackageFile(c.packageFile());
+        r.setKeptIsLocal(c.keptIsLocal());
         r.insert();
+        return true;
     }
 
     /** Conflicts, the open ones only or all, oldest first. */
@@ -355,7 +377,7 @@ public final class SyncStore {
                 .orderBy(SYNC_CONFLICT.DETECTED_AT, SYNC_CONFLICT.ID)
                 .fetch(r -> new Conflict(r.getId(), r.getDetectedAt(), r.getRecordKind(), r.getRecordId(), r.getField(),
                         r.getKeptValue(), r.getKeptVersion(), r.getOtherValue(), r.getOtherVersion(), r.getOtherSite(),
-                        r.getPackageFile(), r.getResolvedAt(), r.getResolution()));
+                        r.getPackageFile(), r.getResolvedAt(), r.getResolution(), r.getKeptIsLocal()));
     }
 
     public void markResolved(UUID conflict, String resolution) {
@@ -385,7 +407,11 @@ public final class SyncStore {
                 r.getChanged(), r.getDeleted(), r.getConflicts()));
     }
 
-    /** A package this site wrote: what it covered, for the next incremental export. */
+    /**
+     * A package this site wrote: what it covered, for the next incremental export.
+     *
+     * @param sha256 the payload hash; null while the package is being written, or when its export was cut off
+     */
     public record Outgoing(UUID receiver, int sequence, OffsetDateTime created, long highWater, boolean full,
                            String file, String sha256) {
     }
@@ -400,6 +426,36 @@ public final class SyncStore {
         r.setFileName(o.file());
         r.setSha256(o.sha256());
         r.insert();
+    }
+
+    /** The package written last to any of the receivers (by sequence), finished or not. */
+    public Optional<Outgoing> lastOutgoing(java.util.Collection<UUID> receivers) {
+        var t = vn.ytcs.core.store.jooq.Tables.OUTGOING_PACKAGE;
+        return ctx.selectFrom(t).where(t.RECEIVER.in(receivers)).orderBy(t.SEQUENCE.desc()).limit(1)
+                .fetchOptional(SyncStore::outgoing);
+    }
+
+    /** The package of that sequence written to the receiver, if this site wrote one. */
+    public Optional<Outgoing> outgoing(UUID receiver, int sequence) {
+        var t = vn.ytcs.core.store.jooq.Tables.OUTGOING_PACKAGE;
+        return ctx.selectFrom(t).where(t.RECEIVER.eq(receiver)).and(t.SEQUENCE.eq(sequence)).fetchOptional(SyncStore::outgoing);
+    }
+
+    private static Outgoing outgoing(vn.ytcs.core.store.jooq.tables.records.OutgoingPackageRecord r) {
+        return new Outgoing(r.getReceiver(), r.getSequence(), r.getCreatedAt(), r.getHighWater(), r.getFullExport(),
+                r.getFileName(), r.getSha256());
+    }
+
+    /** Records that a reserved package is complete: its file is in place and reads back as signed. */
+    public void completeOutgoing(UUID receiver, int sequence, String sha256) {
+        var t = vn.ytcs.core.store.jooq.Tables.OUTGOING_PACKAGE;
+        ctx.update(t).set(t.SHA256, sha256).where(t.RECEIVER.eq(receiver)).and(t.SEQUENCE.eq(sequence)).execute();
+    }
+
+    /** Gives back a reserved number whose file never appeared. */
+    public void removeOutgoing(UUID receiver, int sequence) {
+        var t = vn.ytcs.core.store.jooq.Tables.OUTGOING_PACKAGE;
+        ctx.deleteFrom(t).where(t.RECEIVER.eq(receiver)).and(t.SEQUENCE.eq(sequence)).and(t.SHA256.isNull()).execute();
     }
 
     /** The local change number covered by a package sent to the receiver; 0 when there is none. */

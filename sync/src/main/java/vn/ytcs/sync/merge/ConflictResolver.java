@@ -13,9 +13,9 @@ import vn.ytcs.core.store.SyncKinds;
 import vn.ytcs.core.store.SyncStore;
 
 /**
- * Settles a kept conflict. "Mine" is the value edited at this site, "theirs" the value from the
- * other site, whichever of the two stayed for now; taking the one that was kept aside writes it
- * as a new edit that travels on to the other sites.
+ * Settles a kept conflict. "Mine" is the value this site held when the conflict was found,
+ * "theirs" the value that came in, whichever of the two stayed for now; taking the one that was
+ * kept aside writes it as a new edit that travels on to the other sites.
  */
 public final class ConflictResolver {
 
@@ -35,8 +35,8 @@ public final class ConflictResolver {
             if (c == null) {
                 return false;
             }
-            boolean otherIsMine = c.otherSite().equals(store.localSite().id());
-            boolean takeOther = (keep == Keep.MINE) == otherIsMine;
+            // The value kept aside is mine when the one that stayed is theirs.
+            boolean takeOther = (keep == Keep.MINE) != c.keptIsLocal();
             if (takeOther) {
                 RecordState current = sync.find(c.kind(), c.recordId()).orElseThrow();
                 Map<String, Object> fields = new LinkedHashMap<>(current.fields());
@@ -50,7 +50,7 @@ public final class ConflictResolver {
                 }
                 versions.put(c.field(), version);
                 sync.put(new RecordState(c.kind(), c.recordId(), current.owner(), version, deleted, fields, versions));
-                sync.addAudit(java.util.List.of(new SyncStore.AuditEntry(c.recordId(), c.kind().toUpperCase(java.util.Locale.ROOT),
+                sync.addAudit(java.util.List.of(new SyncStore.AuditEntry(c.recordId(), SyncKinds.tableName(c.kind()),
                         "UPDATE", c.field().toUpperCase(java.util.Locale.ROOT), c.keptValue(), c.otherValue(), actor,
                         OffsetDateTime.now(), store.localSite().id(), version)));
             }

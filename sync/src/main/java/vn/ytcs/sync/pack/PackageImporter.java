@@ -19,7 +19,9 @@ import vn.ytcs.core.store.RecordState;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.store.StoreException;
 import vn.ytcs.core.store.SyncStore;
+import vn.ytcs.core.change.Hlc;
 import vn.ytcs.sync.merge.Merger;
+import vn.ytcs.sync.merge.Ownership;
 import vn.ytcs.sync.pack.PackageRefused.Reason;
 import vn.ytcs.sync.site.SiteKeys;
 
@@ -139,6 +141,7 @@ public final class PackageImporter {
             return new Result(Outcome.DRY_RUN, m, plan.byCommune, plan.created, plan.changed, plan.deleted,
                     plan.conflicts, null);
         }
+        Rules rules = rules(m);
         store.backup("before-import");
         List<SyncStore.Conflict> conflicts = new ArrayList<>();
         int[] counts = new int[3];
@@ -168,7 +171,7 @@ public final class PackageImporter {
                 List<RecordState> batch = new ArrayList<>(BATCH);
                 int[] index = {0};
                 Runnable flush = () -> {
-                    applyBatch(sync, batch, sender, seenBefore, conflicts, counts, file);
+                    applyBatch(sync, batch, sender, seenBefore, conflicts, counts, file, rules);
                     batch.clear();
                 };
                 PackageReader.records(v, incoming -> {
@@ -182,13 +185,15 @@ public final class PackageImporter {
                 sync.log(new SyncStore.ImportEntry(OffsetDateTime.now(ZoneOffset.UTC), actor, file.toString(),
                         m.payloadSha256(), m.sender(), m.sequence(), Outcome.APPLIED.name(), counts[0], counts[1],
                         counts[2], conflicts.size()));
+                // What was received lands with what it brought: a receipt never reports a sequence the database lacks.
+                w.sites().savePeer(new PeerState(m.sender(), Math.max(peer.lastSent(), 0), m.sequence(),
+                        Math.max(peer.acknowledged(), m.acknowledged())));
                 return null;
             });
         } catch (StoreException e) {
             throw new PackageRefused(file.toString(), null, null, Reason.REJECTED_BY_DATABASE, e.subject());
         }
-        store.sites().savePeer(new PeerState(m.sender(), Math.max(peer.lastSent(), 0), m.sequence(),
-                Math.max(peer.acknowledged(), m.acknowledged())));
+        // Store.write returned: the import is on the disk, so the receipt may now say so.
         Site self = keys.site();
         Receipt receipt = new Receipt(self.id(), self.name(), self.role().name(), self.publicKey(), self.fingerprint(),
                 m.sender(), m.sequence(), m.payloadSha256(), OffsetDateTime.now(ZoneOffset.UTC), "APPLIED", counts[0],
@@ -213,24 +218,22 @@ public final class PackageImporter {
     private static final int BATCH = 1000;
 
     private void applyBatch(SyncStore sync, List<RecordState> batch, Map<UUID, Map<String, Set<String>>> sender,
-                            Map<UUID, Set<String>> seenBefore, List<SyncStore.Conflict> conflicts, int[] counts, Path file) {
+                            Map<UUID, Set<String>> seenBefore, List<SyncStore.Conflict> conflicts, int[] counts, Path file,
+                            Rules rules) {
         Map<String, List<UUID>> idsByKind = new LinkedHashMap<>();
         batch.forEach(r -> idsByKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r.id()));
         Map<UUID, RecordState> local = new HashMap<>();
         idsByKind.forEach((kind, ids) -> local.putAll(sync.findAll(kind, ids)));
         List<RecordState> writes = new ArrayList<>();
+        List<SyncStore.AuditEntry> restamps = new ArrayList<>();
         for (RecordState incoming : batch) {
             RecordState current = local.get(incoming.id());
             Set<String> before = seenBefore.getOrDefault(incoming.id(), Set.of());
             Map<String, Set<String>> theirs = sender.getOrDefault(incoming.id(), Map.of());
-            Merger.Result r = Merger.merge(current, incoming,
+            Merger.Result r = merge(sync, current, incoming,
                     (field, version) -> before.contains(field + "/" + version) || before.contains("*/" + version),
                     (field, version) -> theirs.getOrDefault(field, Set.of()).contains(version)
-                            || theirs.getOrDefault("*", Set.of()).contains(version),
-                    () -> {
-                        incoming.fieldVersions().values().forEach(sync::observe);
-                        return sync.nextVersion();
-                    });
+                            || theirs.getOrDefault("*", Set.of()).contains(version), rules, file);
             if (r.merged() != null) {
                 writes.add(r.merged());
                 if (r.created()) {
@@ -241,34 +244,104 @@ public final class PackageImporter {
                     counts[1]++;
                 }
             }
+            for (String field : r.restamped()) {
+                restamps.add(restampAudit(incoming, r.merged(), field));
+            }
             for (Merger.FieldConflict c : r.conflicts()) {
-                SyncStore.Conflict kept = new SyncStore.Conflict(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC),
-                        incoming.kind(), incoming.id(), c.field(), text(c.keptValue()), c.keptVersion(),
-                        text(c.otherValue()), c.otherVersion(), vn.ytcs.core.change.Hlc.parse(c.otherVersion()).site(),
-                        file.getFileName().toString(), null, null);
-                sync.addConflict(kept);
-                conflicts.add(kept);
+                SyncStore.Conflict kept = conflict(incoming, c, UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC), file);
+                if (sync.addConflict(kept)) {
+                    conflicts.add(kept);
+                }
             }
         }
         sync.putAll(writes, local.keySet());
+        sync.addAudit(restamps);
     }
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
+    /** The audit of a value this site stamped anew while settling a conflict: the other sites learn it had seen it. */
+    private SyncStore.AuditEntry restampAudit(RecordState incoming, RecordState merged, String field) {
+        Object kept = field.equals("deleted") ? merged.deleted() : merged.fields().get(field);
+        Object over = field.equals("deleted") ? incoming.deleted() : incoming.fields().get(field);
+        return new SyncStore.AuditEntry(merged.id(), vn.ytcs.core.store.SyncKinds.tableName(merged.kind()), "UPDATE",
+                field.toUpperCase(java.util.Locale.ROOT), text(over), text(kept), actor, OffsetDateTime.now(ZoneOffset.UTC),
+                keys.site().id(), merged.fieldVersions().get(field));
+    }
+
+    /** A kept conflict from what the merge reported. */
+    private static SyncStore.Conflict conflict(RecordState incoming, Merger.FieldConflict c, UUID id, OffsetDateTime at,
+                                               Path file) {
+        return new SyncStore.Conflict(id, at, incoming.kind(), incoming.id(), c.field(), text(c.keptValue()),
+                c.keptVersion(), text(c.otherValue()), c.otherVersion(), Hlc.parse(c.otherVersion()).site(),
+                file.getFileName().toString(), null, null, c.keptLocal());
+    }
+
+    /** What an import checks every record against: who sent it, who may change what, this computer's clock. */
+    private record Rules(UUID sender, SiteRole senderRole, Ownership ownership, Map<UUID, SiteRole> roles) {
+    }
+
+    private Rules rules(Manifest m) {
+        Map<UUID, SiteRole> roles = new HashMap<>();
+        roles.put(keys.site().id(), keys.site().role());
+        store.sites().remotes().forEach(s -> roles.put(s.id(), s.role()));
+        // The role recorded when the sender was trusted, not the one its manifest claims.
+        SiteRole senderRole = roles.getOrDefault(m.sender(), SiteRole.DISTRICT);
+        // A site met only through relayed records can do what a district can, no more.
+        return new Rules(m.sender(), senderRole,
+                new Ownership(keys.site().id(), id -> roles.getOrDefault(id, SiteRole.DISTRICT)), roles);
+    }
+
+    /** The one merge of an incoming record, for the preview and for the apply alike. */
     private Merger.Result merge(SyncStore sync, RecordState local, RecordState incoming,
-                                Map<UUID, Map<String, Set<String>>> audit) {
-        Map<String, Set<String>> sender = audit.getOrDefault(incoming.id(), Map.of());
-        return Merger.merge(local, incoming,
-                (field, version) -> sync.seen(incoming.id(), field, version),
-                (field, version) -> sender.getOrDefault(field, Set.of()).contains(version)
-                        || sender.getOrDefault("*", Set.of()).contains(version),
+                                java.util.function.BiPredicate<String, String> seenLocally,
+                                java.util.function.BiPredicate<String, String> seenBySender, Rules rules, Path file) {
+        checkStamps(local, incoming, rules, file);
+        return Merger.merge(local, incoming, seenLocally, seenBySender,
                 () -> {
                     // A re-stamped owner's value must sort after both versions it settles.
                     incoming.fieldVersions().values().forEach(sync::observe);
                     return sync.nextVersion();
-                });
+                }, rules.ownership());
+    }
+
+    /**
+     * Refuses the package for a version that would change something here while its stamp cannot
+     * be right: far ahead of this computer's clock, or (from a district) another site's, or a new
+     * record its author may not create.
+     */
+    private void checkStamps(RecordState local, RecordState incoming, Rules rules, Path file) {
+        String where = incoming.kind() + " " + incoming.id();
+        Map<String, String> versions = new LinkedHashMap<>(incoming.fieldVersions());
+        versions.put("version", incoming.version());
+        for (var e : versions.entrySet()) {
+            String mine = local == null ? null : e.getKey().equals("version") ? local.version()
+                    : local.fieldVersions().get(e.getKey());
+            if (e.getValue().equals(mine) || (mine != null && e.getValue().compareTo(mine) <= 0)) {
+                continue; // known here or older: it changes nothing
+            }
+            Hlc stamp = Hlc.parse(e.getValue());
+            if (store.clock().tooFarAhead(stamp)) {
+                throw new PackageRefused(file.toString(), where, "fieldVersions." + e.getKey(), Reason.CLOCK_AHEAD,
+                        java.time.Instant.ofEpochMilli(stamp.millis()) + "\t"
+                                + java.time.Instant.ofEpochMilli(store.clock().wallMillis()));
+            }
+            if (rules.senderRole() != SiteRole.PROVINCE && !stamp.site().equals(rules.sender())) {
+                throw new PackageRefused(file.toString(), where, "fieldVersions." + e.getKey(), Reason.FOREIGN_VERSION,
+                        stamp.site().toString());
+            }
+        }
+        if (local == null) {
+            if (rules.senderRole() != SiteRole.PROVINCE && !incoming.owner().equals(rules.sender())) {
+                throw new PackageRefused(file.toString(), where, "owner", Reason.FOREIGN_VERSION, incoming.owner().toString());
+            }
+            UUID author = Hlc.parse(incoming.version()).site();
+            if (!rules.ownership().mayCreate(incoming.kind(), author)) {
+                throw new PackageRefused(file.toString(), where, null, Reason.NOT_PERMITTED, incoming.kind());
+            }
+        }
     }
 
     private void checkReferences(PackageReader.Verified v) {
@@ -294,6 +367,7 @@ public final class PackageImporter {
 
     private Plan plan(PackageReader.Verified v, Manifest m) {
         SyncStore sync = store.sync();
+        Rules rules = rules(m);
         Map<UUID, Map<String, Set<String>>> audit = new HashMap<>();
         PackageReader.records(v, s -> { }, e -> audit.computeIfAbsent(e.recordId(), k -> new HashMap<>())
                 .computeIfAbsent(e.field() == null ? "*" : e.field().toLowerCase(java.util.Locale.ROOT), k -> new HashSet<>())
@@ -302,7 +376,10 @@ public final class PackageImporter {
         Map<UUID, UUID> communeOf = new HashMap<>();
         PackageReader.records(v, incoming -> {
             RecordState local = sync.find(incoming.kind(), incoming.id()).orElse(null);
-            Merger.Result r = merge(sync, local, incoming, audit);
+            Map<String, Set<String>> theirs = audit.getOrDefault(incoming.id(), Map.of());
+            Merger.Result r = merge(sync, local, incoming, (field, version) -> sync.seen(incoming.id(), field, version),
+                    (field, version) -> theirs.getOrDefault(field, Set.of()).contains(version)
+                            || theirs.getOrDefault("*", Set.of()).contains(version), rules, v.file());
             UUID commune = commune(sync, incoming, communeOf);
             CommuneChanges c = plan.byCommune.computeIfAbsent(commune, k -> new CommuneChanges());
             if (commune != null && c.name == null) {
@@ -324,9 +401,7 @@ public final class PackageImporter {
             }
             for (Merger.FieldConflict f : r.conflicts()) {
                 c.conflicts.add(incoming.kind() + " " + incoming.id() + " " + f.field());
-                plan.conflicts.add(new SyncStore.Conflict(null, null, incoming.kind(), incoming.id(), f.field(),
-                        text(f.keptValue()), f.keptVersion(), text(f.otherValue()), f.otherVersion(),
-                        vn.ytcs.core.change.Hlc.parse(f.otherVersion()).site(), v.file().getFileName().toString(), null, null));
+                plan.conflicts.add(conflict(incoming, f, null, null, v.file()));
             }
         }, e -> { });
         return plan;
@@ -361,21 +436,31 @@ public final class PackageImporter {
         if (!r.sender().equals(keys.site().id())) {
             throw new PackageRefused(file.toString(), null, "$.receipt.acknowledges.sender", Reason.NOT_FOR_US, r.sender().toString());
         }
+        // A receipt acknowledges a package this site wrote, exactly as it wrote it.
+        SyncStore.Outgoing sent = store.sync().outgoing(r.site(), r.sequence())
+                .or(() -> store.sync().outgoing(Manifest.ANYONE, r.sequence())).orElse(null);
+        if (sent == null || (sent.sha256() != null && !sent.sha256().equals(r.payloadSha256()))) {
+            throw new PackageRefused(file.toString(), null, "$.receipt.acknowledges", Reason.NOT_SENT,
+                    Integer.toString(r.sequence()));
+        }
         PeerState peer = store.sites().peer(r.site());
         PeerState anyone = store.sites().peer(Manifest.ANYONE);
         // A receipt for a first-contact package moves that package's record over to the site now known.
         long hw = store.sync().highWater(r.site(), r.sequence());
-        if (hw == 0 && anyone.lastSent() >= r.sequence()) {
-            long firstHw = store.sync().highWater(Manifest.ANYONE, r.sequence());
-            store.write(actor, w -> {
+        boolean firstContact = hw == 0 && anyone.lastSent() >= r.sequence();
+        long firstHw = firstContact ? store.sync().highWater(Manifest.ANYONE, r.sequence()) : 0;
+        store.write(actor, w -> {
+            if (firstContact) {
                 w.sync().addOutgoing(new SyncStore.Outgoing(r.site(), r.sequence(), r.applied(), firstHw, false,
                         file.getFileName().toString(), r.payloadSha256()));
-                return null;
-            });
-        }
-        store.sites().savePeer(new PeerState(r.site(), Math.max(peer.lastSent(), anyone.lastSent()), peer.lastReceived(),
-                Math.max(peer.acknowledged(), r.sequence())));
-        log(file, null, r.payloadSha256(), Outcome.RECEIPT.name(), r.created(), r.changed(), r.deleted(), r.conflicts());
+            }
+            w.sites().savePeer(new PeerState(r.site(), Math.max(peer.lastSent(), anyone.lastSent()), peer.lastReceived(),
+                    Math.max(peer.acknowledged(), r.sequence())));
+            w.sync().log(new SyncStore.ImportEntry(OffsetDateTime.now(ZoneOffset.UTC), actor, file.toString(),
+                    r.payloadSha256(), null, null, Outcome.RECEIPT.name(), r.created(), r.changed(), r.deleted(),
+                    r.conflicts()));
+            return null;
+        });
         return new Result(Outcome.RECEIPT, null, Map.of(), r.created(), r.changed(), r.deleted(), List.of(), file);
     }
 

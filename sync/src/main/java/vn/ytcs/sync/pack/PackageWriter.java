@@ -29,7 +29,7 @@ import vn.ytcs.core.store.RecordState;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.store.SyncKinds;
 import vn.ytcs.core.store.SyncStore;
-import vn.ytcs.sync.io.SafeFiles;
+import vn.ytcs.core.io.SafeFiles;
 import vn.ytcs.sync.site.SiteKeys;
 
 /**
@@ -58,14 +58,50 @@ public final class PackageWriter {
         PeerState anyone = store.sites().peer(Manifest.ANYONE);
         int sequence = Math.max(peer.lastSent(), anyone.lastSent()) + 1;
         SyncStore sync = store.sync();
-        long since = full ? 0 : sync.highWater(peerId, peer.acknowledged());
+        // After an export that was cut off, the receiver may never see that number: this package carries
+        // everything, so that it is not refused for the one missing before it.
+        boolean all = full || sync.lastOutgoing(List.of(peerId, Manifest.ANYONE)).map(o -> o.sha256() == null).orElse(false);
+        long since = all ? 0 : sync.highWater(peerId, peer.acknowledged());
         long highWater = sync.lastChangeSeq();
         OffsetDateTime created = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        var site = keys.site();
+        Path target = folder.resolve(Manifest.fileName(site.id(), sequence, created, gzip));
+        String fileName = target.getFileName().toString();
+        // The number is taken, on the disk, before any file can bear it: a kill after the file appears never
+        // lets another package reuse it with other content.
+        store.write("export", w -> {
+            w.sync().addOutgoing(new SyncStore.Outgoing(peerId, sequence, created, highWater, all, fileName, null));
+            w.sites().savePeer(new PeerState(peerId, sequence, peer.lastReceived(), peer.acknowledged()));
+            return null;
+        });
+        Manifest manifest;
+        try {
+            manifest = write(sync, keys, receiver, sequence, peer.lastReceived(), all, since, created, target, gzip);
+        } catch (RuntimeException e) {
+            if (!Files.exists(target)) {
+                // Nothing bears the number: it may be used again.
+                store.write("export", w -> {
+                    w.sync().removeOutgoing(peerId, sequence);
+                    w.sites().savePeer(peer);
+                    return null;
+                });
+            }
+            throw e;
+        }
+        store.write("export", w -> {
+            w.sync().completeOutgoing(peerId, sequence, manifest.payloadSha256());
+            return null;
+        });
+        return new Exported(target, manifest);
+    }
+
+    /** Writes, signs and reads back one package file; on failure no file is left under its name. */
+    private static Manifest write(SyncStore sync, SiteKeys keys, UUID receiver, int sequence, int acknowledged, boolean full,
+                                  long since, OffsetDateTime created, Path target, boolean gzip) {
         var site = keys.site();
         try {
             Map<String, Integer> counts = new LinkedHashMap<>();
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            Path target = folder.resolve(Manifest.fileName(site.id(), sequence, created, gzip));
             long[] range = new long[2];
             Manifest[] written = new Manifest[1];
             // One pass: the payload is hashed as it is written, then the manifest and the signature follow it.
@@ -76,13 +112,13 @@ public final class PackageWriter {
                 range[0] = counting.count;
                 try (JsonGenerator out = JSON.createGenerator(new DigestOutputStream(nonClosing(counting), sha),
                         JsonEncoding.UTF8)) {
-                    writePayload(out, sync, site.id(), receiver, sequence, peer.lastReceived(), full, since, counts);
+                    writePayload(out, sync, site.id(), receiver, sequence, acknowledged, full, since, counts);
                 }
                 range[1] = counting.count;
                 String hash = HexFormat.of().formatHex(sha.digest());
                 byte[] signature = keys.sign(hash.getBytes(StandardCharsets.US_ASCII));
                 Manifest manifest = new Manifest(site.id(), site.name(), site.role(), site.publicKey(), site.fingerprint(),
-                        receiver, sequence, created, full, peer.lastReceived(), counts, hash);
+                        receiver, sequence, created, full, acknowledged, counts, hash);
                 counting.write(",\"manifest\":".getBytes(StandardCharsets.US_ASCII));
                 writeManifest(nonClosing(counting), manifest);
                 counting.write((",\"signature\":\"" + Base64.getEncoder().encodeToString(signature) + "\"}\n")
@@ -94,21 +130,14 @@ public final class PackageWriter {
                 written[0] = manifest;
             });
             Manifest manifest = written[0];
-            String hash = manifest.payloadSha256();
             try {
-                PackageReader.checkWritten(target, range[0], range[1], hash);
+                PackageReader.checkWritten(target, range[0], range[1], manifest.payloadSha256());
             } catch (RuntimeException e) {
                 Files.deleteIfExists(target);
                 throw new UncheckedIOException(new IOException("the package written to " + target
                         + " does not read back as written", e));
             }
-            store.write("export", w -> {
-                w.sync().addOutgoing(new SyncStore.Outgoing(peerId, sequence, created, highWater, full,
-                        target.getFileName().toString(), hash));
-                return null;
-            });
-            store.sites().savePeer(new PeerState(peerId, sequence, peer.lastReceived(), peer.acknowledged()));
-            return new Exported(target, manifest);
+            return manifest;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
-import vn.ytcs.sync.io.SafeFiles;
+import vn.ytcs.core.io.SafeFiles;
 import vn.ytcs.sync.pack.PackageRefused.Reason;
 import vn.ytcs.sync.site.SiteKeys;
 

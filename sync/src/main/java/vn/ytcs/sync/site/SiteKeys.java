@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import vn.ytcs.core.site.Site;
 import vn.ytcs.core.site.SiteRole;
 import vn.ytcs.core.store.Store;
-import vn.ytcs.sync.io.SafeFiles;
+import vn.ytcs.core.io.SafeFiles;
 
 /**
  * This site's Ed25519 key pair (JDK built-in): created on first start, the private key kept in
