@@ -135,11 +135,11 @@ public final class Store implements AutoCloseable {
             if (!existed) {
                 migrateCopy(dataDir, null);
             } else if (schemaState(dataDir, file) == SchemaState.PENDING) {
-                backupClosed(dataDir, file, "before-migration");
+                Path backup = backupClosed(dataDir, file, "before-migration");
                 try {
                     migrateCopy(dataDir, file);
                 } catch (FlywayException | DataAccessException e) {
-                    repairs.add(repair(dataDir, file, e));
+                    repairs.add(repair(dataDir, file, backup, e));
                 }
             }
         } catch (IOException e) {
@@ -239,11 +239,11 @@ public final class Store implements AutoCloseable {
      * was killed, say): the backup taken before the last migration is restored and migrated;
      * without one, the database is set aside and a new one created. Nothing is deleted.
      */
-    private static Notice repair(Path dataDir, Path file, Exception cause) {
+    private static Notice repair(Path dataDir, Path file, Path justTaken, Exception cause) {
         try {
             Path aside = dataDir.resolve("backups").resolve("ytcs-" + stamp() + "-set-aside.mv.db");
             Files.createDirectories(aside.getParent());
-            Optional<Path> backup = newestBackup(dataDir, file);
+            Optional<Path> backup = newestBackup(dataDir, justTaken);
             if (backup.isPresent()) {
                 Path restored = dataDir.resolve(MIGRATING_NAME + ".mv.db");
                 Files.deleteIfExists(restored);
@@ -270,14 +270,14 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** The newest complete backup of the folder, if any. */
-    private static Optional<Path> newestBackup(Path dataDir, Path file) throws IOException {
+    /** The newest backup taken before a migration, other than the one of the database as it is now. */
+    private static Optional<Path> newestBackup(Path dataDir, Path justTaken) throws IOException {
         Path dir = dataDir.resolve("backups");
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
         try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-before-migration.zip"))
+            return files.filter(f -> f.getFileName().toString().endsWith("-before-migration.zip") && !f.equals(justTaken))
                     .max(java.util.Comparator.comparing(f -> f.getFileName().toString()));
         }
     }
