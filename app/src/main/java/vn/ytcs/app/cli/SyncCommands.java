@@ -161,8 +161,8 @@ final class SyncCommands {
         }
 
         /** A conflict as this site sees it: its own value, the other site's, and which one stays for now. */
-        record ConflictRow(UUID id, String kind, UUID recordId, String field, String mine, String theirs, String keeping,
-                           String otherSite) {
+        record ConflictRow(UUID id, String kind, UUID recordId, String field, String mine, String theirs,
+                           ConflictResolver.Keep keeping, String otherSite) {
         }
 
         /** The site on the other side: the one that stamped the value that is not this site's. */
@@ -184,7 +184,8 @@ final class SyncCommands {
                 try (Store store = parent.openStore()) {
                     Messages m = parent.messages;
                     List<ConflictRow> open = store.sync().conflicts(true).stream().map(c -> new ConflictRow(c.id(), c.kind(),
-                            c.recordId(), c.field(), c.mine(), c.theirs(), c.keptIsLocal() ? "MINE" : "THEIRS",
+                            c.recordId(), c.field(), c.mine(), c.theirs(),
+                            c.keptIsLocal() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS,
                             store.sites().byId(theirSite(c)).map(s -> vn.ytcs.core.text.VietText.nfc(s.name()))
                                     .orElse(theirSite(c).toString()))).toList();
                     PrintWriter out = conflicts.spec.commandLine().getOut();
@@ -200,7 +201,7 @@ final class SyncCommands {
                             m.get("col.theirs"), m.get("col.keeping"), m.get("col.otherSite"));
                     for (ConflictRow c : open) {
                         table.add(c.id(), c.kind() + " " + c.recordId().toString().substring(0, 8), c.field(), c.mine(),
-                                c.theirs(), m.get("conflict.keeping." + c.keeping()), c.otherSite());
+                                c.theirs(), m.label("keeping", c.keeping()), c.otherSite());
                     }
                     table.print(out);
                     return Cli.OK;

@@ -15,6 +15,7 @@ import javafx.stage.Window;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.SyncTexts;
+import vn.ytcs.sync.merge.ConflictResolver;
 import vn.ytcs.sync.pack.Manifest;
 import vn.ytcs.sync.pack.PackageImporter;
 
@@ -124,7 +125,7 @@ final class ImportDialog {
             body.getChildren().add(head);
             r.conflicts().stream().limit(10).forEach(c -> body.getChildren().add(new Label("• " + m.get("sync.import.conflict",
                     c.kind(), c.field(), String.valueOf(c.mine()), String.valueOf(c.theirs()),
-                    m.get("conflict.keeping." + (c.keptIsLocal() ? "MINE" : "THEIRS"))))));
+                    m.label("keeping", c.keptIsLocal() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS)))));
         }
         if (r.receipt() != null && r.outcome() == PackageImporter.Outcome.APPLIED) {
             Label receipt = new Label(m.get("cli.import.receipt", r.receipt().toString()));

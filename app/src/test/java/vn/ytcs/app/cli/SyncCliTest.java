@@ -90,7 +90,13 @@ class SyncCliTest {
         assertEquals(3, conflicted.code(), conflicted.out() + conflicted.err());
         JsonNode open = new ObjectMapper().readTree(CliRunner.run(province, "conflicts", "list", "--json").out());
         assertEquals(1, open.size());
-        assertEquals("0293 222", open.get(0).get("keptValue").asText(), "the owning district's value stays");
+        assertEquals("0293 999", open.get(0).get("mine").asText(), "at the province, 'mine' is the province's own phone");
+        assertEquals("0293 222", open.get(0).get("theirs").asText());
+        assertEquals("THEIRS", open.get(0).get("keeping").asText(), "the owning district's value stays for now");
+        assertEquals("TTYT Châu Thành", open.get(0).get("otherSite").asText());
+        String table = CliRunner.run(province, "conflicts", "list").out();
+        assertTrue(table.indexOf("tại đây (mine)") < table.indexOf("bên kia (theirs)"), table);
+        assertTrue(table.indexOf("0293 999") < table.indexOf("0293 222"), "this site's value under 'mine': " + table);
         String id = open.get(0).get("id").asText();
         assertEquals(0, CliRunner.run(province, "conflicts", "resolve", id, "--keep", "mine").code());
         assertEquals("[ ]", CliRunner.run(province, "conflicts", "list", "--json").out().strip());
@@ -98,6 +104,24 @@ class SyncCliTest {
         try (Store store = Store.open(province)) {
             assertEquals("0293 999", store.stations().stationOf(station.unitId()).orElseThrow().phone(),
                     "keeping mine takes the province's own value back, as a new edit");
+        }
+
+        // The province insisting on its phone reaches the owning district as a proposal, which it takes.
+        assertEquals(0, CliRunner.run(province, "export", "--to", stick.toString()).code());
+        CliRunner.Result proposed = CliRunner.run(district, "import", newest(stick, ".ytcs.json").toString());
+        assertEquals(3, proposed.code(), proposed.out() + proposed.err());
+        JsonNode atDistrict = new ObjectMapper().readTree(CliRunner.run(district, "conflicts", "list", "--json").out());
+        assertEquals("0293 222", atDistrict.get(0).get("mine").asText());
+        assertEquals("0293 999", atDistrict.get(0).get("theirs").asText());
+        assertEquals("MINE", atDistrict.get(0).get("keeping").asText());
+        try (Store store = Store.open(district)) {
+            assertEquals("0293 222", store.stations().stationOf(station.unitId()).orElseThrow().phone(), "not applied silently");
+        }
+        assertEquals(0, CliRunner.run(district, "conflicts", "resolve", atDistrict.get(0).get("id").asText(), "--keep",
+                "theirs").code());
+        try (Store store = Store.open(district)) {
+            assertEquals("0293 999", store.stations().stationOf(station.unitId()).orElseThrow().phone(),
+                    "keeping theirs takes the province's phone");
         }
     }
 }

@@ -45,7 +45,9 @@ class BundlesTest {
             Map.entry("document.error", DocumentException.Problem.class),
             Map.entry("siteRole", vn.ytcs.core.site.SiteRole.class),
             Map.entry("package.reason", vn.ytcs.sync.pack.PackageRefused.Reason.class),
-            Map.entry("cli.import", vn.ytcs.sync.pack.PackageImporter.Outcome.class));
+            Map.entry("cli.import", vn.ytcs.sync.pack.PackageImporter.Outcome.class),
+            Map.entry("store.notice", vn.ytcs.core.store.Store.Notice.Kind.class),
+            Map.entry("keeping", vn.ytcs.sync.merge.ConflictResolver.Keep.class));
     /** Keys that picocli reads by name. */
     private static final Pattern PICOCLI = Pattern.compile("usage\\..*|ytcs(\\.[a-z]+)*\\.usage\\..*");
     private static final Pattern LITERAL = Pattern.compile("\"([a-zA-Z]+(?:\\.[a-zA-Z0-9_]+)+)\"");
