@@ -62,6 +62,8 @@ public final class Store implements AutoCloseable {
     /** Name of the copy a migration works on; it replaces the database only once it is complete. */
     private static final String MIGRATING_NAME = DATABASE_NAME + "-migrating";
     private static final String CLOCK_META = "clock.high";
+    /** The file whose lock holds a data folder for one process. */
+    private static final String LOCK_NAME = "ytcs.lock";
 
     private final Path dataDir;
     private final JdbcConnectionPool pool;
@@ -71,6 +73,7 @@ public final class Store implements AutoCloseable {
     private final HybridClock clock;
     private final java.util.List<Notice> notices = new java.util.ArrayList<>();
     private String persistedClock;
+    private java.nio.channels.FileChannel folderLock;
 
     /**
      * Something the user should know about the opening of the store: a repair it made, or a clock
@@ -119,11 +122,50 @@ public final class Store implements AutoCloseable {
         if (!OPEN.add(key)) {
             throw new StoreException(StoreException.Reason.IN_USE, file, null);
         }
+        java.nio.channels.FileChannel lock = null;
         try {
-            return open(dataDir, file);
+            lock = lockFolder(dataDir, file);
+            Store store = open(dataDir, file);
+            store.folderLock = lock;
+            return store;
         } catch (RuntimeException e) {
             OPEN.remove(key);
+            closeQuietly(lock);
             throw e;
+        }
+    }
+
+    /**
+     * Holds the folder for this process (another process, an older YTCS among them, is refused
+     * before a migration could copy a database it is writing). The operating system lets go of
+     * the lock when the process dies, killed or not.
+     */
+    private static java.nio.channels.FileChannel lockFolder(Path dataDir, Path file) {
+        try {
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataDir.resolve(LOCK_NAME),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            try {
+                if (channel.tryLock() == null) {
+                    channel.close();
+                    throw new StoreException(StoreException.Reason.IN_USE, file, null);
+                }
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                channel.close();
+                throw new StoreException(StoreException.Reason.IN_USE, file, e);
+            }
+            return channel;
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Reason.DATA_DIR_UNUSABLE, dataDir, e);
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Released with the process at the latest.
+            }
         }
     }
 
@@ -495,6 +537,7 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         pool.dispose();
+        closeQuietly(folderLock);
         OPEN.remove(dataDir.toAbsolutePath().normalize());
     }
 
