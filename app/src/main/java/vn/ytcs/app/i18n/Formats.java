@@ -10,6 +10,7 @@ import java.util.Locale;
 public final class Formats {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
     private final NumberFormat integer;
     private final NumberFormat percent;
@@ -31,5 +32,10 @@ public final class Formats {
 
     public String date(LocalDate day) {
         return day == null ? "" : DATE.format(day);
+    }
+
+    /** A moment on this computer's clock, to the minute ("07:20 12/12/2026"). */
+    public String moment(java.time.Instant at) {
+        return at == null ? "" : MOMENT.format(at.atZone(java.time.ZoneId.systemDefault()));
     }
 }

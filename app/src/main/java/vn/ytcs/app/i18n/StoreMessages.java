@@ -15,7 +15,10 @@ public final class StoreMessages {
 
     /** What the opening of a store found to tell, as a sentence. */
     public static String notice(vn.ytcs.core.store.Store.Notice n, Messages messages) {
-        return messages.get("store.notice." + n.kind().name(), n.subject(), java.time.Instant.now().toString());
+        Formats formats = new Formats(messages.locale());
+        String subject = n.kind() == vn.ytcs.core.store.Store.Notice.Kind.CLOCK_BEHIND
+                ? formats.moment(java.time.Instant.parse(n.subject())) : n.subject();
+        return messages.get("store.notice." + n.kind().name(), subject, formats.moment(java.time.Instant.now()));
     }
 
     /** True when the failure is about the input or the situation, not a defect: nothing was changed. */

@@ -19,6 +19,12 @@ public final class SyncTexts {
         }
         // A detail of several values separates them by tabs, one per placeholder.
         Object[] detail = e.detail() == null ? new Object[] {""} : (Object[]) e.detail().split("\t");
+        if (e.reason() == PackageRefused.Reason.CLOCK_AHEAD) {
+            Formats formats = new Formats(m.locale());
+            for (int i = 0; i < detail.length; i++) {
+                detail[i] = formats.moment(java.time.Instant.parse((String) detail[i]));
+            }
+        }
         return m.get("package.error", where.toString(), m.get("package.reason." + e.reason().name(), detail));
     }
 }

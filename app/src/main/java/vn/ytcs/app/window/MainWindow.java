@@ -96,6 +96,7 @@ public final class MainWindow {
         });
         demoBadge.setVisible(vm.demo().get());
         showAsOf();
+        showNotices();
         rebuildTree();
         showMain();
     }
