@@ -194,7 +194,7 @@ public final class Store implements AutoCloseable {
             pool.getConnection().close();
             Site site = ensureLocalSite(DSL.using(pool, SQLDialect.H2));
             return new Store(dataDir, pool, site, repairs);
-        } catch (SQLException | DataAccessException | FlywayException e) {
+        } catch (SQLException | DataAccessException e) {
             pool.dispose();
             throw openFailure(e, file, existed);
         } catch (RuntimeException e) {
@@ -209,7 +209,7 @@ public final class Store implements AutoCloseable {
             // H2 reads a file that is not one of its databases as an I/O error.
             return new StoreException(StoreException.Reason.DAMAGED, file, e);
         }
-        return e instanceof StoreException s ? s : translate(e, file);
+        return translate(e, file);
     }
 
     private static String url(Path dataDir, String name, boolean readOnly) {
