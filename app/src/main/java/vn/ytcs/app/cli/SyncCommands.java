@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.SyncTexts;
 import vn.ytcs.core.site.Site;
@@ -78,7 +79,17 @@ final class SyncCommands {
                     List<Site> trusted = store.sites().remotes().stream().filter(Site::trusted).toList();
                     target = trusted.size() == 1 ? trusted.get(0).id() : null;
                 }
-                PackageWriter.Exported e = PackageWriter.export(store, keys, target, full, to, gzip);
+                PackageWriter.Exported e;
+                try {
+                    e = PackageWriter.export(store, keys, target, full, to, gzip);
+                } catch (RuntimeException failure) {
+                    // Disk full, write-protected stick, folder not writable: said with the folder the user chose.
+                    String io = Failures.io(failure, m, to);
+                    if (io != null) {
+                        throw new CliFailure(io);
+                    }
+                    throw failure;
+                }
                 spec.commandLine().getOut().println(m.get("cli.export.done", e.file().toString(),
                         Integer.toString(e.manifest().sequence()), e.manifest().total(),
                         target == null ? m.get("cli.export.anyone")

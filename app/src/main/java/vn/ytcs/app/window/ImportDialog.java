@@ -12,6 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.SyncTexts;
@@ -62,7 +63,7 @@ final class ImportDialog {
             case PREVIEW -> preview(vm.result().get(), true);
             case DONE -> preview(vm.result().get(), false);
             case REFUSED -> failure(SyncTexts.refused(vm.refused().get(), m));
-            case FAILED -> failure(m.get("error.unexpected", String.valueOf(vm.failure().get().getMessage())));
+            case FAILED -> failure(Failures.describe(vm.failure().get(), m));
         }
     }
 

@@ -160,4 +160,43 @@ class SyncCliTest {
         assertPrintable(receipt.err());
         assertTrue(receipt.err().contains("\"Tỉnh\\u001B]0;owned\\u0007\""), receipt.err());
     }
+    /** True when nothing can be created in the folder (checked by trying, as root ignores permissions). */
+    private static boolean refusesWrites(Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, ".probe", ".tmp"));
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
+    @Test
+    void exportToAFolderThatRefusesWritesSaysSoAndChangesNothing() throws Exception {
+        Path district = dir.resolve("district");
+        assertEquals(0, CliRunner.run(district, "site", "setup", "--name", "TTYT Châu Thành", "--role", "DISTRICT").code());
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        try {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // Not POSIX: the folder stays writable and another is looked for below.
+        }
+        // Run as root, chmod stops nothing; sysfs refuses new files even to root.
+        Path folder = refusesWrites(locked) ? locked : Path.of("/sys");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(folder) && refusesWrites(folder),
+                "no folder here refuses writes");
+        try {
+            CliRunner.Result vi = CliRunner.run(district, "export", "--to", folder.toString());
+            assertEquals(2, vi.code(), vi.err());
+            assertEquals("Lỗi: không được phép ghi vào " + folder + ": USB có thể đang gạt khóa chống ghi, hoặc thư mục không cho ghi. "
+                    + "Hãy chọn thư mục khác. Không có gì bị thay đổi.", vi.err().strip());
+            CliRunner.Result en = CliRunner.run(district, "--lang", "en", "export", "--to", folder.toString());
+            assertEquals(2, en.code(), en.err());
+            assertTrue(en.err().startsWith("Error: not allowed to write to " + folder + ": "), en.err());
+            try (Store store = Store.open(district)) {
+                assertEquals(0, store.sites().peer(vn.ytcs.sync.pack.Manifest.ANYONE).lastSent(), "no package counted as sent");
+            }
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
 }
