@@ -43,6 +43,7 @@ class BundlesTest {
             Map.entry("status", IndicatorScore.Status.class), Map.entry("region", SocioRegion.class),
             Map.entry("assessmentState", AssessmentState.class), Map.entry("recognition", Recognition.Standing.class),
             Map.entry("document.error", DocumentException.Problem.class),
+            Map.entry("document.schema", DocumentException.SchemaRule.class),
             Map.entry("siteRole", vn.ytcs.core.site.SiteRole.class),
             Map.entry("package.reason", vn.ytcs.sync.pack.PackageRefused.Reason.class),
             Map.entry("cli.import", vn.ytcs.sync.pack.PackageImporter.Outcome.class));
