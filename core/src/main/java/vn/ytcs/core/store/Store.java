@@ -106,6 +106,7 @@ public final class Store implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "ytcs", "");
         try {
             pool.getConnection().close();
+            DataDirectory.secure(dataDir);
             migrate(pool, dataDir, existed);
             Site site = ensureLocalSite(DSL.using(pool, SQLDialect.H2));
             return new Store(dataDir, pool, site);
