@@ -13,6 +13,7 @@ import vn.ytcs.core.json.DocumentException;
 import vn.ytcs.core.store.StoreException;
 import vn.ytcs.core.text.VietText;
 import vn.ytcs.sync.pack.PackageRefused;
+import vn.ytcs.sync.site.SiteKeyException;
 
 /**
  * Any failure as one sentence in the user's language, for the command line and the window alike:
@@ -64,6 +65,9 @@ public final class Failures {
         if (e instanceof StoreException s && s.reason() != StoreException.Reason.FAILED) {
             return StoreMessages.describe(s, m);
         }
+        if (e instanceof SiteKeyException k) {
+            return m.get("siteKey.error." + k.reason().name(), VietText.printable(String.valueOf(k.file()), DETAIL_LENGTH));
+        }
         String io = io(e, m, where != null ? where.toString() : e instanceof StoreException s ? s.subject() : null);
         if (io != null) {
             return io;
@@ -76,7 +80,7 @@ public final class Failures {
 
     /** True when the failure is about the input or the situation, not a defect: nothing was changed. */
     public static boolean isRefusal(Throwable e) {
-        if (e instanceof PackageRefused || e instanceof DocumentException) {
+        if (e instanceof PackageRefused || e instanceof DocumentException || e instanceof SiteKeyException) {
             return true;
         }
         if (e instanceof StoreException s && StoreMessages.isRefusal(s)) {

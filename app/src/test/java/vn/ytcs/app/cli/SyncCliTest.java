@@ -199,4 +199,26 @@ class SyncCliTest {
             Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
+    @Test
+    void aKeyFileOfAnotherSiteRefusesTheExportAndSaysWhatToDo() throws Exception {
+        Path district = dir.resolve("district");
+        Path other = dir.resolve("other");
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        assertEquals(0, CliRunner.run(district, "site", "setup", "--name", "TTYT Châu Thành", "--role", "DISTRICT").code());
+        assertEquals(0, CliRunner.run(other, "site", "setup", "--name", "TTYT Khác", "--role", "DISTRICT").code());
+        Path key = district.resolve("keys").resolve("site.key");
+        Files.copy(other.resolve("keys").resolve("site.key"), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        CliRunner.Result vi = CliRunner.run(district, "export", "--to", stick.toString());
+        assertEquals(2, vi.code(), vi.err());
+        assertTrue(vi.err().startsWith("Lỗi: tệp khóa " + key + " không phải của đơn vị này") && vi.err().contains("bản sao lưu"),
+                vi.err());
+        CliRunner.Result en = CliRunner.run(district, "--lang", "en", "export", "--to", stick.toString());
+        assertEquals(2, en.code(), en.err());
+        assertTrue(en.err().startsWith("Error: the key file " + key + " does not belong to this site")
+                && en.err().contains("Restore this site's key file from a backup"), en.err());
+        try (Stream<Path> files = Files.list(stick)) {
+            assertEquals(0, files.count(), "no package that every receiver would reject");
+        }
+    }
 }
