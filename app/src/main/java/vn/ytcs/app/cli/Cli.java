@@ -7,13 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
-import vn.ytcs.app.i18n.StoreMessages;
+import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Messages;
-import vn.ytcs.app.i18n.ScoreTexts;
-import vn.ytcs.app.i18n.SyncTexts;
-import vn.ytcs.core.json.DocumentException;
-import vn.ytcs.sync.pack.PackageRefused;
-import vn.ytcs.core.store.StoreException;
 
 /** Runs the command line: one command and an exit code, or the window when no command is given. */
 public final class Cli {
@@ -43,13 +38,17 @@ public final class Cli {
             errWriter.println(messages.get("cli.error.usage", usageProblem(e, messages)));
             return REFUSED;
         });
+        // One line in the user's language, never a stack trace: picocli's own handler would print one.
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             errWriter.println(describe(e, messages));
-            return e instanceof CliFailure || e instanceof DocumentException || e instanceof PackageRefused
-                    || e instanceof StoreException s && StoreMessages.isRefusal(s) ? REFUSED : FAILED;
+            return e instanceof CliFailure || Failures.isRefusal(e) ? REFUSED : FAILED;
         });
         try {
             return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            // Not an Exception from a command (those reach the handler above): an Error, or a failure inside picocli.
+            errWriter.println(describe(e, messages));
+            return FAILED;
         } finally {
             outWriter.flush();
             errWriter.flush();
@@ -71,20 +70,8 @@ public final class Cli {
         return e.getMessage();
     }
 
-    private static String describe(Exception e, Messages messages) {
-        if (e instanceof CliFailure) {
-            return e.getMessage();
-        }
-        if (e instanceof StoreException s) {
-            return StoreMessages.describe(s, messages);
-        }
-        if (e instanceof DocumentException d) {
-            return new ScoreTexts(messages).document(d);
-        }
-        if (e instanceof PackageRefused p) {
-            return SyncTexts.refused(p, messages);
-        }
-        return messages.get("error.unexpected", String.valueOf(e.getMessage()));
+    private static String describe(Throwable e, Messages messages) {
+        return e instanceof CliFailure ? e.getMessage() : Failures.describe(e, messages);
     }
 
     /** The language must be known before parsing, so that parse errors are in it too. */

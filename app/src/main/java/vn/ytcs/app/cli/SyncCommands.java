@@ -14,11 +14,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.app.i18n.SyncTexts;
 import vn.ytcs.core.site.Site;
 import vn.ytcs.core.site.SiteRole;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.store.SyncStore;
+import vn.ytcs.core.text.VietText;
 import vn.ytcs.sync.merge.ConflictResolver;
 import vn.ytcs.sync.pack.Manifest;
 import vn.ytcs.sync.pack.PackageImporter;
@@ -76,10 +79,21 @@ final class SyncCommands {
                     List<Site> trusted = store.sites().remotes().stream().filter(Site::trusted).toList();
                     target = trusted.size() == 1 ? trusted.get(0).id() : null;
                 }
-                PackageWriter.Exported e = PackageWriter.export(store, keys, target, full, to, gzip);
+                PackageWriter.Exported e;
+                try {
+                    e = PackageWriter.export(store, keys, target, full, to, gzip);
+                } catch (RuntimeException failure) {
+                    // Disk full, write-protected stick, folder not writable: said with the folder the user chose.
+                    String io = Failures.io(failure, m, to);
+                    if (io != null) {
+                        throw new CliFailure(io);
+                    }
+                    throw failure;
+                }
                 spec.commandLine().getOut().println(m.get("cli.export.done", e.file().toString(),
                         Integer.toString(e.manifest().sequence()), e.manifest().total(),
-                        target == null ? m.get("cli.export.anyone") : store.sites().byId(target).map(Site::name).orElse("?")));
+                        target == null ? m.get("cli.export.anyone")
+                                : store.sites().byId(target).map(s -> SyncTexts.siteName(s.name())).orElse("?")));
                 return Cli.OK;
             }
         }
@@ -120,7 +134,7 @@ final class SyncCommands {
                 List<CommuneRow> communes = new ArrayList<>();
                 vn.ytcs.app.i18n.Labels labels = new vn.ytcs.app.i18n.Labels(m);
                 r.byCommune().forEach((id, c) -> communes.add(new CommuneRow(
-                        id == null ? m.get("cli.import.other") : c.name == null ? id.toString() : labels.unit(c.unitType, c.name),
+                        id == null ? m.get("cli.import.other") : c.name == null ? id.toString() : labels.unit(c.unitType, VietText.printable(c.name)),
                         c.created, c.changed, c.deleted, c.conflicts)));
                 Manifest man = r.manifest();
                 if (json) {
@@ -128,7 +142,7 @@ final class SyncCommands {
                             man == null ? null : man.sequence(), r.created(), r.changed(), r.deleted(), r.conflictCount(),
                             r.receipt() == null ? null : r.receipt().toString(), communes));
                 } else {
-                    String who = man == null ? "" : man.senderName() + " #" + man.sequence();
+                    String who = man == null ? "" : SyncTexts.siteName(man.senderName()) + " #" + man.sequence();
                     out.println(m.get("cli.import." + r.outcome().name(), who, r.created(), r.changed(), r.deleted(),
                             r.conflictCount()));
                     if (!communes.isEmpty()) {
@@ -186,7 +200,7 @@ final class SyncCommands {
                     List<ConflictRow> open = store.sync().conflicts(true).stream().map(c -> new ConflictRow(c.id(), c.kind(),
                             c.recordId(), c.field(), c.mine(), c.theirs(),
                             c.keptIsLocal() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS,
-                            store.sites().byId(theirSite(c)).map(s -> vn.ytcs.core.text.VietText.nfc(s.name()))
+                            store.sites().byId(theirSite(c)).map(s -> SyncTexts.siteName(s.name()))
                                     .orElse(theirSite(c).toString()))).toList();
                     PrintWriter out = conflicts.spec.commandLine().getOut();
                     if (json) {
@@ -249,7 +263,7 @@ final class SyncCommands {
         }
 
         static void print(PrintWriter out, Messages m, Site s) {
-            out.println(m.get("cli.site.line", s.name(), m.label("siteRole", s.role()), s.id().toString(),
+            out.println(m.get("cli.site.line", SyncTexts.siteName(s.name()), m.label("siteRole", s.role()), s.id().toString(),
                     s.fingerprint() == null ? "–" : s.fingerprint()));
         }
 

@@ -17,6 +17,7 @@ import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.ScoreTexts;
 import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.scoring.CommuneScoring;
+import vn.ytcs.core.site.SiteRole;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.progress.TargetProgress;
@@ -86,7 +87,10 @@ final class TargetsCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code ytcs targets import FILE}: the province sets its own targets, all at once, replacing the shipped ones. */
+    /**
+     * {@code ytcs targets import FILE}: the province sets its own targets, all at once, replacing
+     * the set it had (targets not in the file are removed); only at a province site.
+     */
     @Command(name = "import")
     static final class Import implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
@@ -97,15 +101,23 @@ final class TargetsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<Target> read = Targets.read(file);
             YtcsCommand parent = targets.parent;
+            Messages m = parent.messages;
+            int removed;
+            List<Target> read;
             try (Store store = parent.openStore()) {
-                store.write(System.getProperty("user.name", "ytcs"), w -> {
-                    read.forEach(w::save);
-                    return null;
-                });
+                SiteRole role = store.localSite().role();
+                if (role != SiteRole.PROVINCE) {
+                    throw new CliFailure(m.get("cli.error.targetsProvinceOnly", m.label("siteRole", role)));
+                }
+                read = Targets.read(file);
+                removed = store.write(System.getProperty("user.name", "ytcs"), w -> w.replaceTargets(read));
             }
-            targets.spec.commandLine().getOut().println(parent.messages.get("cli.targets.imported", read.size(), file.toString()));
+            PrintWriter out = targets.spec.commandLine().getOut();
+            out.println(m.get("cli.targets.imported", read.size(), file.toString()));
+            if (removed > 0) {
+                out.println(m.get("cli.targets.removed", removed));
+            }
             return Cli.OK;
         }
     }

@@ -4,9 +4,13 @@ package vn.ytcs.app.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import vn.ytcs.core.text.VietText;
 
 /** A plain text table with padded columns, for terminals. */
 final class TextTable {
+
+    /** Longest cell shown; register texts are far shorter. */
+    private static final int CELL_LENGTH = 1000;
 
     private final List<String[]> rows = new ArrayList<>();
 
@@ -17,7 +21,8 @@ final class TextTable {
     void add(Object... cells) {
         String[] row = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            row[i] = cells[i] == null ? "" : cells[i].toString();
+            // Cells show register text, some of it from other sites' packages: never a terminal control sequence.
+            row[i] = cells[i] == null ? "" : VietText.printable(cells[i].toString(), CELL_LENGTH);
         }
         rows.add(row);
     }

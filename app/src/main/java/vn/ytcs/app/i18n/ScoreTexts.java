@@ -12,6 +12,7 @@ import vn.ytcs.core.json.DocumentException;
 import vn.ytcs.core.scoring.Answer;
 import vn.ytcs.core.scoring.Failure;
 import vn.ytcs.core.scoring.IndicatorScore;
+import vn.ytcs.core.text.VietText;
 import vn.ytcs.core.unit.SocioRegion;
 
 /** Scorecards in sentences a health officer reads: reasons, failing conditions, values. */
@@ -133,8 +134,59 @@ public final class ScoreTexts {
         return m.get("score.vung", key);
     }
 
-    /** A refused JSON document: the file, the place in it, what is wrong. */
+    /**
+     * A refused JSON document: the file, the place in it, what is wrong, all in the user's language
+     * (the validator's and the parser's English stays out). The file's own words (names, values,
+     * the path) are shown through {@link VietText#printable}.
+     */
     public String document(DocumentException e) {
-        return m.get("document.error." + e.problem().name(), e.source(), e.path(), e.detail() == null ? "" : e.detail());
+        String detail = e.detail() == null ? "" : e.detail();
+        String said = switch (e.problem()) {
+            case SCHEMA -> e.rule() != null ? schemaRule(e) : VietText.printable(detail, SHOWN);
+            case NOT_JSON -> e.line() > 0 ? m.get("document.at", Long.toString(e.line()), Long.toString(e.column()))
+                    : VietText.printable(detail, SHOWN);
+            case TOO_LARGE -> megabytes(detail);
+            case WRONG_VALUE -> types(detail);
+            default -> VietText.printable(detail, SHOWN);
+        };
+        return m.get("document.error." + e.problem().name(), VietText.printable(e.source(), SHOWN),
+                VietText.printable(e.path(), SHOWN), said);
+    }
+
+    /** Longest file name, path or value shown in a refusal. */
+    private static final int SHOWN = 300;
+
+    private String schemaRule(DocumentException e) {
+        boolean types = e.rule() == DocumentException.SchemaRule.TYPE;
+        String expected = e.expected() == null ? "" : types ? types(e.expected()) : VietText.printable(e.expected(), SHOWN);
+        String found = e.found() == null ? "" : types ? types(e.found()) : VietText.printable(e.found(), VietText.NAME_LENGTH);
+        return m.get("document.schema." + e.rule().name(), expected, found);
+    }
+
+    /** JSON type names ("integer", or "string, null") in words. */
+    private String types(String names) {
+        StringBuilder out = new StringBuilder();
+        for (String name : names.split(",\\s*")) {
+            String word = switch (name.strip()) {
+                case "string" -> m.get("document.type.string");
+                case "number" -> m.get("document.type.number");
+                case "integer" -> m.get("document.type.integer");
+                case "boolean" -> m.get("document.type.boolean");
+                case "object" -> m.get("document.type.object");
+                case "array" -> m.get("document.type.array");
+                case "null" -> m.get("document.type.null");
+                default -> VietText.printable(name.strip(), VietText.NAME_LENGTH);
+            };
+            out.append(out.length() == 0 ? "" : " / ").append(word);
+        }
+        return out.toString();
+    }
+
+    private String megabytes(String bytes) {
+        try {
+            return m.get("document.megabytes", Long.toString(Long.parseLong(bytes) / (1024 * 1024)));
+        } catch (NumberFormatException e) {
+            return VietText.printable(bytes, SHOWN);
+        }
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Messages;
 
 /** Exporting a package: USB sticks offered first, or any folder; progress while it is written and checked. */
@@ -26,6 +27,8 @@ final class ExportDialog {
     private final CheckBox full = new CheckBox();
     private final CheckBox gzip = new CheckBox();
     private Path chosen;
+    /** The folder of the export under way, named when the failure names none. */
+    private Path writingTo;
 
     ExportDialog(Window owner, SyncViewModel vm, Messages messages, String stylesheet) {
         this.vm = vm;
@@ -57,7 +60,9 @@ final class ExportDialog {
                 body.getChildren().addAll(done, buttons(null));
             }
             case FAILED -> {
-                Label error = new Label(m.get("sync.export.failed", String.valueOf(vm.failure().get().getMessage())));
+                Throwable failure = vm.failure().get();
+                String known = Failures.known(failure, m, writingTo);
+                Label error = new Label(known != null ? known : m.get("sync.export.failed", Failures.detail(failure)));
                 error.setWrapText(true);
                 error.getStyleClass().add(Styles.WARNING);
                 body.getChildren().addAll(error, buttons(null));
@@ -96,6 +101,7 @@ final class ExportDialog {
         export.setOnAction(e -> {
             Path target = targets.getSelectedToggle() != null ? (Path) targets.getSelectedToggle().getUserData() : chosen;
             if (target != null) {
+                writingTo = target;
                 vm.export(target, full.isSelected(), gzip.isSelected());
             }
         });

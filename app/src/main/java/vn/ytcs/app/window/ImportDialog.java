@@ -12,9 +12,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.SyncTexts;
+import vn.ytcs.core.text.VietText;
 import vn.ytcs.sync.merge.ConflictResolver;
 import vn.ytcs.sync.pack.Manifest;
 import vn.ytcs.sync.pack.PackageImporter;
@@ -62,13 +64,13 @@ final class ImportDialog {
             case PREVIEW -> preview(vm.result().get(), true);
             case DONE -> preview(vm.result().get(), false);
             case REFUSED -> failure(SyncTexts.refused(vm.refused().get(), m));
-            case FAILED -> failure(m.get("error.unexpected", String.valueOf(vm.failure().get().getMessage())));
+            case FAILED -> failure(Failures.describe(vm.failure().get(), m));
         }
     }
 
     private void untrusted() {
         Manifest man = vm.untrusted().get();
-        Label text = new Label(m.get("sync.import.untrusted", man.senderName(), m.label("siteRole", man.senderRole())));
+        Label text = new Label(m.get("sync.import.untrusted", SyncTexts.siteName(man.senderName()), m.label("siteRole", man.senderRole())));
         text.setWrapText(true);
         Label fingerprint = new Label(man.fingerprint());
         fingerprint.getStyleClass().add(Styles.FINGERPRINT);
@@ -84,7 +86,7 @@ final class ImportDialog {
     private void preview(PackageImporter.Result r, boolean confirm) {
         Manifest man = r.manifest();
         if (man != null) {
-            Label verified = new Label("✔ " + m.get("sync.import.verified", man.senderName(), man.fingerprint(),
+            Label verified = new Label("✔ " + m.get("sync.import.verified", SyncTexts.siteName(man.senderName()), man.fingerprint(),
                     Integer.toString(man.sequence())));
             verified.getStyleClass().add(Styles.FACTS);
             verified.setWrapText(true);
@@ -105,7 +107,8 @@ final class ImportDialog {
             Labels labels = new Labels(m);
             var rows = FXCollections.<Row>observableArrayList();
             r.byCommune().forEach((id, c) -> rows.add(new Row(
-                    id == null ? m.get("cli.import.other") : c.name == null ? id.toString() : labels.unit(c.unitType, c.name),
+                    id == null ? m.get("cli.import.other") : c.name == null ? id.toString()
+                            : labels.unit(c.unitType, VietText.printable(c.name)),
                     Integer.toString(c.created), Integer.toString(c.changed), Integer.toString(c.deleted),
                     Integer.toString(c.conflicts.size()))));
             TableView<Row> table = new TableView<>(rows);
@@ -124,7 +127,8 @@ final class ImportDialog {
             head.getStyleClass().add(Styles.SUBHEADING);
             body.getChildren().add(head);
             r.conflicts().stream().limit(10).forEach(c -> body.getChildren().add(new Label("• " + m.get("sync.import.conflict",
-                    c.kind(), c.field(), String.valueOf(c.mine()), String.valueOf(c.theirs()),
+                    c.kind(), c.field(), VietText.printable(String.valueOf(c.mine()), 200),
+                    VietText.printable(String.valueOf(c.theirs()), 200),
                     m.label("keeping", c.keptIsLocal() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS)))));
         }
         if (r.receipt() != null && r.outcome() == PackageImporter.Outcome.APPLIED) {

@@ -30,11 +30,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Formats;
 import vn.ytcs.app.i18n.Labels;
-import vn.ytcs.app.i18n.StoreMessages;
 import vn.ytcs.app.i18n.Messages;
-import vn.ytcs.core.store.StoreException;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
 
@@ -297,8 +296,7 @@ public final class MainWindow {
 
     private Node failure() {
         Throwable e = vm.error().get();
-        String text = e instanceof StoreException s ? StoreMessages.describe(s, m)
-                : m.get("error.unexpected", String.valueOf(e == null ? "" : e.getMessage()));
+        String text = e == null ? m.get("error.unexpected", "") : Failures.describe(e, m);
         Label title = new Label(m.get("window.error.title"));
         title.getStyleClass().add(Styles.TITLE);
         Label label = placeholder(text);

@@ -135,6 +135,7 @@ class ScoreCliTest {
     void theProvinceSetsItsOwnTargetsAndABadFileChangesNothing() throws Exception {
         Path own = dir.resolve("own-targets");
         assertEquals(0, CliRunner.run(own, "demo").code());
+        assertEquals(0, CliRunner.run(own, "site", "setup", "--name", "Sở Y tế Hậu Giang", "--role", "PROVINCE").code());
         Path mine = dir.resolve("targets.json");
         Files.writeString(mine, "{\"format\": \"ytcs-targets/1\", \"source\": \"Kế hoạch thử\", \"targets\": ["
                 + "{\"code\": \"PERMANENT_DOCTOR\", \"measure\": \"PERMANENT_DOCTOR_STATIONS\", \"comparison\": \"GE\", "
@@ -152,5 +153,66 @@ class ScoreCliTest {
         assertEquals("Trạm có bác sĩ cơ hữu (mục tiêu 2027)", rows.get(0).get("name").asText());
         assertEquals(rows.get(0).get("numerator").asLong() * 100 >= 60 * rows.get(0).get("denominator").asLong(),
                 rows.get(0).get("met").asBoolean());
+    }
+    private static Path targetsFile(Path file, String... codes) throws Exception {
+        StringBuilder targets = new StringBuilder();
+        for (String code : codes) {
+            targets.append(targets.length() == 0 ? "" : ",").append("{\"code\": \"").append(code)
+                    .append("\", \"measure\": \"PERMANENT_DOCTOR_STATIONS\", \"comparison\": \"GE\", \"value\": 60, ")
+                    .append("\"dueYear\": 2027, \"name\": {\"vi\": \"Mục tiêu ").append(code).append("\"}}");
+        }
+        return Files.writeString(file, "{\"format\": \"ytcs-targets/1\", \"source\": \"Kế hoạch thử\", \"targets\": [" + targets + "]}");
+    }
+
+    private static List<String> targetCodes(Path data) throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (JsonNode row : new ObjectMapper().readTree(CliRunner.run(data, "targets", "--unit", "93", "--json").out())) {
+            codes.add(row.get("target").asText());
+        }
+        return codes;
+    }
+
+    @Test
+    void importingTargetsReplacesTheWholeSetAndTheRemovalSyncs() throws Exception {
+        Path province = dir.resolve("replacing");
+        assertEquals(0, CliRunner.run(province, "demo").code());
+        assertEquals(0, CliRunner.run(province, "site", "setup", "--name", "Sở Y tế Hậu Giang", "--role", "PROVINCE").code());
+        assertEquals(0, CliRunner.run(province, "targets", "import", targetsFile(dir.resolve("two.json"), "A", "B").toString()).code());
+        assertEquals(List.of("A", "B"), targetCodes(province));
+        CliRunner.Result one = CliRunner.run(province, "targets", "import", targetsFile(dir.resolve("one.json"), "B").toString());
+        assertEquals(0, one.code(), one.err());
+        assertTrue(one.out().contains("Đã bỏ 1 mục tiêu không còn trong tệp."), one.out());
+        assertEquals(List.of("B"), targetCodes(province), "A is gone, not kept beside B");
+        try (vn.ytcs.core.store.Store store = vn.ytcs.core.store.Store.open(province)) {
+            List<String> tombstones = new ArrayList<>();
+            store.sync().changesSince(0, r -> {
+                if (r.kind().equals("target") && r.deleted()) {
+                    tombstones.add((String) r.fields().get("code"));
+                }
+            });
+            assertEquals(List.of("A"), tombstones, "the removal is a tombstone that the next package carries");
+        }
+        // A again: it comes back to life, B stays.
+        assertEquals(0, CliRunner.run(province, "targets", "import", targetsFile(dir.resolve("again.json"), "A", "B").toString()).code());
+        assertEquals(List.of("A", "B"), targetCodes(province));
+    }
+
+    @Test
+    void onlyAProvinceSiteSetsTargets() throws Exception {
+        Path district = dir.resolve("district-targets");
+        assertEquals(0, CliRunner.run(district, "demo").code());
+        assertEquals(0, CliRunner.run(district, "site", "setup", "--name", "TTYT Châu Thành", "--role", "DISTRICT").code());
+        Path file = targetsFile(dir.resolve("district.json"), "A");
+        CliRunner.Result vi = CliRunner.run(district, "targets", "import", file.toString());
+        assertEquals(2, vi.code(), vi.err());
+        assertTrue(vi.err().startsWith("Lỗi: chỉ tuyến tỉnh mới đặt mục tiêu; đơn vị này là trung tâm y tế huyện.")
+                && vi.err().contains("--role PROVINCE"), vi.err());
+        CliRunner.Result en = CliRunner.run(district, "--lang", "en", "targets", "import", file.toString());
+        assertEquals(2, en.code());
+        assertTrue(en.err().startsWith("Error: only a province site sets the targets; this site is a district health centre."), en.err());
+        assertEquals(10, targetCodes(district).size(), "still the shipped targets");
+        try (vn.ytcs.core.store.Store store = vn.ytcs.core.store.Store.open(district)) {
+            assertTrue(store.targets().isEmpty(), "nothing written");
+        }
     }
 }

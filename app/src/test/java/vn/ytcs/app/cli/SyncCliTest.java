@@ -124,4 +124,125 @@ class SyncCliTest {
                     "keeping theirs takes the province's phone");
         }
     }
+    /** No character a terminal acts on, or that reorders or breaks a line, from anything printed. */
+    private static void assertPrintable(String printed) {
+        for (int i = 0; i < printed.length(); i++) {
+            char c = printed.charAt(i);
+            boolean lineEnd = c == '\n' || c == '\r' && i + 1 < printed.length() && printed.charAt(i + 1) == '\n';
+            if (!lineEnd && (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                    || c == '\u2028' || c == '\u2029')) {
+                throw new AssertionError("U+" + Integer.toHexString(c) + " printed at " + i + ": " + printed);
+            }
+        }
+    }
+
+    @Test
+    void aSendersNameCannotSteerTheTerminalOrFakeAFingerprint() throws Exception {
+        Path district = dir.resolve("district");
+        Path province = dir.resolve("province");
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        String evil = "X\u001b[2K\rFingerprint: AAAA-BBBB-CCCC-DDDD\u202e\u2028\u0085" + "y".repeat(150);
+        CliRunner.Result setup = CliRunner.run(district, "site", "setup", "--name", evil, "--role", "DISTRICT");
+        assertEquals(0, setup.code(), setup.err());
+        assertPrintable(setup.out());
+        String fingerprint;
+        try (Store store = Store.open(district)) {
+            fingerprint = store.localSite().fingerprint();
+        }
+        assertEquals(0, CliRunner.run(district, "export", "--to", stick.toString()).code());
+        Path pkg = newest(stick, ".ytcs.json");
+
+        CliRunner.Result refused = CliRunner.run(province, "import", pkg.toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertPrintable(refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.err().contains("\"X\\u001B[2K\\u000DFingerprint: AAAA-BBBB-CCCC-DDDD\\u202E\\u2028\\u0085y"),
+                "the name is quoted, its controls shown as escapes: " + refused.err());
+        assertTrue(refused.err().contains("…\", ") && !refused.err().contains("y".repeat(100)), "the name is cut short");
+        assertTrue(refused.err().contains(fingerprint), "the real fingerprint is shown: " + refused.err());
+        CliRunner.Result english = CliRunner.run(province, "--lang", "en", "import", pkg.toString());
+        assertPrintable(english.err());
+        assertTrue(english.err().contains("fingerprint " + fingerprint), english.err());
+
+        CliRunner.Result trusted = CliRunner.run(province, "site", "trust", pkg.toString());
+        assertEquals(0, trusted.code(), trusted.err());
+        assertPrintable(trusted.out());
+        CliRunner.Result applied = CliRunner.run(province, "import", pkg.toString());
+        assertEquals(0, applied.code(), applied.err());
+        assertPrintable(applied.out());
+        assertTrue(applied.out().contains("X\\u001B[2K"), applied.out());
+        CliRunner.Result show = CliRunner.run(province, "site", "show");
+        assertPrintable(show.out());
+        assertTrue(show.out().contains("X\\u001B[2K"), show.out());
+
+        // The province's receipt, named as badly, refused by the district that does not trust it yet.
+        assertEquals(0, CliRunner.run(province, "site", "setup", "--name", "Tỉnh\u001b]0;owned\u0007", "--role", "PROVINCE").code());
+        assertEquals(0, CliRunner.run(district, "export", "--to", stick.toString()).code());
+        assertEquals(0, CliRunner.run(province, "import", newest(stick, ".ytcs.json").toString()).code());
+        CliRunner.Result receipt = CliRunner.run(district, "import", newest(stick, ".ytcs-receipt.json").toString());
+        assertEquals(2, receipt.code(), receipt.err());
+        assertPrintable(receipt.err());
+        assertTrue(receipt.err().contains("\"Tỉnh\\u001B]0;owned\\u0007\""), receipt.err());
+    }
+    /** True when nothing can be created in the folder (checked by trying, as root ignores permissions). */
+    private static boolean refusesWrites(Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, ".probe", ".tmp"));
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
+    @Test
+    void exportToAFolderThatRefusesWritesSaysSoAndChangesNothing() throws Exception {
+        Path district = dir.resolve("district");
+        assertEquals(0, CliRunner.run(district, "site", "setup", "--name", "TTYT Châu Thành", "--role", "DISTRICT").code());
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        try {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // Not POSIX: the folder stays writable and another is looked for below.
+        }
+        // Run as root, chmod stops nothing; sysfs refuses new files even to root.
+        Path folder = refusesWrites(locked) ? locked : Path.of("/sys");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(folder) && refusesWrites(folder),
+                "no folder here refuses writes");
+        try {
+            CliRunner.Result vi = CliRunner.run(district, "export", "--to", folder.toString());
+            assertEquals(2, vi.code(), vi.err());
+            assertEquals("Lỗi: không được phép ghi vào " + folder + ": USB có thể đang gạt khóa chống ghi, hoặc thư mục không cho ghi. "
+                    + "Hãy chọn thư mục khác. Không có gì bị thay đổi.", vi.err().strip());
+            CliRunner.Result en = CliRunner.run(district, "--lang", "en", "export", "--to", folder.toString());
+            assertEquals(2, en.code(), en.err());
+            assertTrue(en.err().startsWith("Error: not allowed to write to " + folder + ": "), en.err());
+            try (Store store = Store.open(district)) {
+                assertEquals(0, store.sites().peer(vn.ytcs.sync.pack.Manifest.ANYONE).lastSent(), "no package counted as sent");
+            }
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+    @Test
+    void aKeyFileOfAnotherSiteRefusesTheExportAndSaysWhatToDo() throws Exception {
+        Path district = dir.resolve("district");
+        Path other = dir.resolve("other");
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        assertEquals(0, CliRunner.run(district, "site", "setup", "--name", "TTYT Châu Thành", "--role", "DISTRICT").code());
+        assertEquals(0, CliRunner.run(other, "site", "setup", "--name", "TTYT Khác", "--role", "DISTRICT").code());
+        Path key = district.resolve("keys").resolve("site.key");
+        Files.copy(other.resolve("keys").resolve("site.key"), key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        CliRunner.Result vi = CliRunner.run(district, "export", "--to", stick.toString());
+        assertEquals(2, vi.code(), vi.err());
+        assertTrue(vi.err().startsWith("Lỗi: tệp khóa " + key + " không phải của đơn vị này") && vi.err().contains("bản sao lưu"),
+                vi.err());
+        CliRunner.Result en = CliRunner.run(district, "--lang", "en", "export", "--to", stick.toString());
+        assertEquals(2, en.code(), en.err());
+        assertTrue(en.err().startsWith("Error: the key file " + key + " does not belong to this site")
+                && en.err().contains("Restore this site's key file from a backup"), en.err());
+        try (Stream<Path> files = Files.list(stick)) {
+            assertEquals(0, files.count(), "no package that every receiver would reject");
+        }
+    }
 }

@@ -43,8 +43,10 @@ class BundlesTest {
             Map.entry("status", IndicatorScore.Status.class), Map.entry("region", SocioRegion.class),
             Map.entry("assessmentState", AssessmentState.class), Map.entry("recognition", Recognition.Standing.class),
             Map.entry("document.error", DocumentException.Problem.class),
+            Map.entry("document.schema", DocumentException.SchemaRule.class),
             Map.entry("siteRole", vn.ytcs.core.site.SiteRole.class),
             Map.entry("package.reason", vn.ytcs.sync.pack.PackageRefused.Reason.class),
+            Map.entry("siteKey.error", vn.ytcs.sync.site.SiteKeyException.Reason.class),
             Map.entry("cli.import", vn.ytcs.sync.pack.PackageImporter.Outcome.class),
             Map.entry("store.notice", vn.ytcs.core.store.Store.Notice.Kind.class),
             Map.entry("keeping", vn.ytcs.sync.merge.ConflictResolver.Keep.class));
@@ -64,6 +66,21 @@ class BundlesTest {
     void bothLanguagesHaveTheSameKeys() throws IOException {
         assertEquals(new TreeSet<>(load("messages.properties").stringPropertyNames()),
                 new TreeSet<>(load("messages_en.properties").stringPropertyNames()));
+    }
+
+    @Test
+    void anApostropheInAMessageWithPlaceholdersIsWrittenTwice() throws IOException {
+        // MessageFormat takes a lone ' as the start of quoted text: the apostrophe and the placeholders after it vanish.
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        for (String name : List.of("messages.properties", "messages_en.properties")) {
+            Properties p = load(name);
+            for (String key : p.stringPropertyNames()) {
+                String value = p.getProperty(key);
+                if (value.matches("(?s).*\\{\\d.*") && !PICOCLI.matcher(key).matches()) {
+                    assertTrue(!lone.matcher(value).find(), name + " " + key + ": " + value);
+                }
+            }
+        }
     }
 
     @Test

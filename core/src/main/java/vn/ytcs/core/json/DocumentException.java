@@ -14,9 +14,15 @@ public final class DocumentException extends RuntimeException {
     public enum Problem {
         /** The file cannot be read. */
         UNREADABLE,
-        /** Not well-formed JSON (or not UTF-8, or a duplicate key). */
+        /** The file is larger than any document of its kind; the detail is the limit in bytes. */
+        TOO_LARGE,
+        /** The file is empty. */
+        EMPTY,
+        /** The file is not UTF-8 text. */
+        NOT_UTF8,
+        /** Not well-formed JSON (or a duplicate key); {@link #line()} and {@link #column()} say where. */
         NOT_JSON,
-        /** The document breaks its schema; the detail is the validator's own words. */
+        /** The document breaks its schema: {@link #rule()}, {@link #expected()} and {@link #found()} say how. */
         SCHEMA,
         /** Two entries share a code or number that must be unique. */
         DUPLICATE,
@@ -32,17 +38,81 @@ public final class DocumentException extends RuntimeException {
         WRONG_VALUE
     }
 
+    /**
+     * The schema rule a document breaks: the validator's error types (JSON Schema keywords), one
+     * value per sentence, so that no validator wording reaches the user.
+     */
+    public enum SchemaRule {
+        /** A required field is missing: expected is its name. */
+        REQUIRED,
+        /** A value of the wrong JSON type: expected and found are type names (string, number, integer, boolean, object, array, null), several separated by ", ". */
+        TYPE,
+        /** A value outside a list: expected is the list, found the value. */
+        ENUM,
+        /** A value that must be one constant: expected is it, found the value. */
+        CONST,
+        /** Numbers: expected is the limit, found the value. */
+        MINIMUM, MAXIMUM, EXCLUSIVE_MINIMUM, EXCLUSIVE_MAXIMUM, MULTIPLE_OF,
+        /** Text length: expected is the limit. */
+        MIN_LENGTH, MAX_LENGTH,
+        /** Text form: expected is the pattern or format name, found the value. */
+        PATTERN, FORMAT,
+        /** A field the schema does not define: expected is its name. */
+        ADDITIONAL_PROPERTIES,
+        /** A field name the schema does not allow: expected is the name. */
+        PROPERTY_NAMES,
+        /** A field needed because another is present: expected is the missing one, found the present one. */
+        DEPENDENT_REQUIRED,
+        /** Too few fields in an object: expected is the limit. */
+        MIN_PROPERTIES,
+        /** Lists: expected is the limit, found the count. */
+        MIN_ITEMS, MAX_ITEMS,
+        /** A list with an entry twice. */
+        UNIQUE_ITEMS,
+        /** A value that must match exactly one, or at least one, of several forms. */
+        ONE_OF, ANY_OF,
+        /** Any other rule of the schema. */
+        OTHER
+    }
+
     private final String source;
     private final String path;
     private final Problem problem;
     private final String detail;
+    private final SchemaRule rule;
+    private final String expected;
+    private final String found;
+    private final long line;
+    private final long column;
 
     public DocumentException(String source, String path, Problem problem, String detail) {
-        super(source + " " + path + ": " + problem + (detail == null ? "" : " (" + detail + ")"));
+        this(source, path, problem, detail, null, null, null, 0, 0);
+    }
+
+    private DocumentException(String source, String path, Problem problem, String detail, SchemaRule rule, String expected,
+                              String found, long line, long column) {
+        super(source + " " + path + ": " + problem + (rule == null ? "" : " " + rule) + (detail == null ? "" : " (" + detail + ")"));
         this.source = source;
         this.path = path;
         this.problem = problem;
         this.detail = detail;
+        this.rule = rule;
+        this.expected = expected;
+        this.found = found;
+        this.line = line;
+        this.column = column;
+    }
+
+    /** The document breaks a rule of its schema; detail is the validator's own (English) words, for logs. */
+    public static DocumentException schema(String source, String path, SchemaRule rule, String expected, String found,
+                                           String detail) {
+        return new DocumentException(source, path, Problem.SCHEMA, detail, rule, expected, found, 0, 0);
+    }
+
+    /** The document is not well-formed JSON at the line and column (1-based; 0 when unknown). */
+    public static DocumentException notJson(String source, long line, long column, String detail) {
+        return new DocumentException(source, "$", Problem.NOT_JSON, detail, null, null, null, Math.max(line, 0),
+                Math.max(column, 0));
     }
 
     /** The file or resource name. */
@@ -59,8 +129,33 @@ public final class DocumentException extends RuntimeException {
         return problem;
     }
 
-    /** More about the problem: the offending value, code or the validator's message. */
+    /** More about the problem: the offending value or code; for SCHEMA and NOT_JSON the parser's own words. */
     public String detail() {
         return detail;
+    }
+
+    /** The schema rule broken, for SCHEMA found by the validator; null otherwise. */
+    public SchemaRule rule() {
+        return rule;
+    }
+
+    /** What the rule asks for (see {@link SchemaRule}); null when it says nothing more. */
+    public String expected() {
+        return expected;
+    }
+
+    /** What the document has instead (see {@link SchemaRule}); null when not shown. */
+    public String found() {
+        return found;
+    }
+
+    /** Line of a NOT_JSON problem, from 1; 0 when unknown. */
+    public long line() {
+        return line;
+    }
+
+    /** Column of a NOT_JSON problem, from 1; 0 when unknown. */
+    public long column() {
+        return column;
     }
 }

@@ -57,7 +57,7 @@ public final class JsonDocuments {
                 throw new DocumentException(source, "$", DocumentException.Problem.UNREADABLE, null);
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new DocumentException(source, "$", DocumentException.Problem.UNREADABLE, "> " + MAX_BYTES + " bytes");
+                throw new DocumentException(source, "$", DocumentException.Problem.TOO_LARGE, Long.toString(MAX_BYTES));
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
@@ -84,29 +84,141 @@ public final class JsonDocuments {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
-            throw new DocumentException(source, "$", DocumentException.Problem.NOT_JSON, "not UTF-8");
+            throw new DocumentException(source, "$", DocumentException.Problem.NOT_UTF8, null);
         }
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new DocumentException(source, "$", DocumentException.Problem.NOT_JSON, e.getOriginalMessage());
+            var at = e.getLocation();
+            throw DocumentException.notJson(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    e.getOriginalMessage());
         } catch (IOException e) {
             throw new DocumentException(source, "$", DocumentException.Problem.UNREADABLE, e.getMessage());
         }
         if (node == null || node.isMissingNode()) {
-            throw new DocumentException(source, "$", DocumentException.Problem.NOT_JSON, "empty");
+            throw new DocumentException(source, "$", DocumentException.Problem.EMPTY, null);
         }
         Set<ValidationMessage> errors = schema(schema).validate(node);
         if (!errors.isEmpty()) {
+            // The first by place in the document, then by rule: the same one whatever the validator's language.
             ValidationMessage first = errors.stream()
                     .min(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+                            .thenComparing(ValidationMessage::getType)
+                            .thenComparing(m -> String.valueOf(m.getProperty()))
                             .thenComparing(ValidationMessage::getMessage))
                     .orElseThrow();
-            throw new DocumentException(source, first.getInstanceLocation().toString(),
-                    DocumentException.Problem.SCHEMA, first.getMessage());
+            throw schemaProblem(source, first);
         }
         return node;
+    }
+
+    /** A validator's error as a rule with what it expects and what the document has, in no language. */
+    static DocumentException schemaProblem(String source, ValidationMessage m) {
+        String type = m.getType() == null ? "" : m.getType();
+        JsonNode schema = m.getSchemaNode();
+        JsonNode instance = m.getInstanceNode();
+        Object[] args = m.getArguments() == null ? new Object[0] : m.getArguments();
+        String property = m.getProperty() != null ? m.getProperty() : args.length > 0 ? String.valueOf(args[0]) : null;
+        DocumentException.SchemaRule rule;
+        String expected = null;
+        String found = null;
+        switch (type) {
+            case "required" -> {
+                rule = DocumentException.SchemaRule.REQUIRED;
+                expected = property;
+            }
+            case "additionalProperties", "unevaluatedProperties" -> {
+                rule = DocumentException.SchemaRule.ADDITIONAL_PROPERTIES;
+                expected = property;
+            }
+            case "propertyNames" -> {
+                rule = DocumentException.SchemaRule.PROPERTY_NAMES;
+                expected = property;
+            }
+            case "dependentRequired" -> {
+                rule = DocumentException.SchemaRule.DEPENDENT_REQUIRED;
+                expected = args.length > 0 ? String.valueOf(args[0]) : null;
+                found = args.length > 1 ? String.valueOf(args[1]) : null;
+            }
+            case "type", "unionType" -> {
+                rule = DocumentException.SchemaRule.TYPE;
+                expected = schema == null ? null : schema.isArray() ? join(schema) : schema.asText();
+                found = instance == null ? null : jsonType(instance);
+            }
+            case "enum" -> {
+                rule = DocumentException.SchemaRule.ENUM;
+                expected = schema == null ? null : join(schema);
+                found = value(instance);
+            }
+            case "const" -> {
+                rule = DocumentException.SchemaRule.CONST;
+                expected = schema == null ? null : schema.isTextual() ? schema.textValue() : schema.toString();
+                found = value(instance);
+            }
+            case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "pattern", "format" -> {
+                rule = switch (type) {
+                    case "minimum" -> DocumentException.SchemaRule.MINIMUM;
+                    case "maximum" -> DocumentException.SchemaRule.MAXIMUM;
+                    case "exclusiveMinimum" -> DocumentException.SchemaRule.EXCLUSIVE_MINIMUM;
+                    case "exclusiveMaximum" -> DocumentException.SchemaRule.EXCLUSIVE_MAXIMUM;
+                    case "multipleOf" -> DocumentException.SchemaRule.MULTIPLE_OF;
+                    case "pattern" -> DocumentException.SchemaRule.PATTERN;
+                    default -> DocumentException.SchemaRule.FORMAT;
+                };
+                expected = schema == null ? null : schema.asText();
+                found = value(instance);
+            }
+            case "minLength", "maxLength", "minProperties" -> {
+                rule = switch (type) {
+                    case "minLength" -> DocumentException.SchemaRule.MIN_LENGTH;
+                    case "maxLength" -> DocumentException.SchemaRule.MAX_LENGTH;
+                    default -> DocumentException.SchemaRule.MIN_PROPERTIES;
+                };
+                expected = schema == null ? null : schema.asText();
+            }
+            case "minItems", "maxItems" -> {
+                rule = "minItems".equals(type) ? DocumentException.SchemaRule.MIN_ITEMS : DocumentException.SchemaRule.MAX_ITEMS;
+                expected = schema == null ? null : schema.asText();
+                found = instance != null && instance.isArray() ? Integer.toString(instance.size()) : null;
+            }
+            case "uniqueItems" -> rule = DocumentException.SchemaRule.UNIQUE_ITEMS;
+            case "oneOf" -> rule = DocumentException.SchemaRule.ONE_OF;
+            case "anyOf" -> rule = DocumentException.SchemaRule.ANY_OF;
+            default -> rule = DocumentException.SchemaRule.OTHER;
+        }
+        return DocumentException.schema(source, m.getInstanceLocation().toString(), rule, expected, found, m.getMessage());
+    }
+
+    /** The JSON type of a value, by the names JSON Schema uses. */
+    private static String jsonType(JsonNode node) {
+        if (node.isIntegralNumber()) {
+            return "integer";
+        }
+        return switch (node.getNodeType()) {
+            case STRING -> "string";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            case ARRAY -> "array";
+            case OBJECT -> "object";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** A schema's list of allowed values or types, as "A, B, C". */
+    private static String join(JsonNode list) {
+        StringBuilder out = new StringBuilder();
+        list.forEach(v -> out.append(out.length() == 0 ? "" : ", ").append(v.isTextual() ? v.textValue() : v.toString()));
+        return out.toString();
+    }
+
+    /** A value from the document as it would be written: text without quotes, anything else as JSON. */
+    private static String value(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        return node.isTextual() ? node.textValue() : node.toString();
     }
 
     private static JsonSchema schema(String name) {

@@ -42,6 +42,13 @@ public interface RegisterWriter {
     void save(vn.ytcs.core.directive.Target target);
 
     /**
+     * Sets the whole set of Directive 25 targets: each is saved, and every live target whose code
+     * is not among them becomes a tombstone (so that the removal syncs too). Returns how many
+     * were removed.
+     */
+    int replaceTargets(java.util.List<vn.ytcs.core.directive.Target> targets);
+
+    /**
      * Creates records known to be new, in batches: units, successions, stations, staff, hamlets,
      * workers, figures, assessments and answers, in an order where parents come first.
      */

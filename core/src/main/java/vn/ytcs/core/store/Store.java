@@ -192,6 +192,7 @@ public final class Store implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(dataDir, DATABASE_NAME, false), "ytcs", "");
         try {
             pool.getConnection().close();
+            DataDirectory.secure(dataDir);
             Site site = ensureLocalSite(DSL.using(pool, SQLDialect.H2));
             return new Store(dataDir, pool, site, repairs);
         } catch (SQLException | DataAccessException e) {

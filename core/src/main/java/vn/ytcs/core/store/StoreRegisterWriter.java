@@ -23,6 +23,7 @@ import static vn.ytcs.core.store.jooq.Tables.HAMLET;
 import static vn.ytcs.core.store.jooq.Tables.HAMLET_WORKER;
 import static vn.ytcs.core.store.jooq.Tables.STAFF;
 import static vn.ytcs.core.store.jooq.Tables.STATION;
+import static vn.ytcs.core.store.jooq.Tables.TARGET;
 import static vn.ytcs.core.store.jooq.Tables.UNIT_SUCCESSION;
 
 final class StoreRegisterWriter implements RegisterWriter {
@@ -97,7 +98,21 @@ final class StoreRegisterWriter implements RegisterWriter {
 
     @Override
     public void save(vn.ytcs.core.directive.Target target) {
-        changes.save(vn.ytcs.core.store.jooq.Tables.TARGET, Mapping.row(ctx, target));
+        changes.save(TARGET, Mapping.row(ctx, target));
+    }
+
+    @Override
+    public int replaceTargets(java.util.List<vn.ytcs.core.directive.Target> targets) {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        targets.forEach(t -> kept.add(t.code()));
+        int removed = 0;
+        for (var row : ctx.selectFrom(TARGET).where(TARGET.DELETED.isFalse()).fetch()) {
+            if (!kept.contains(row.getCode()) && changes.delete(TARGET, row.getId())) {
+                removed++;
+            }
+        }
+        targets.forEach(this::save);
+        return removed;
     }
 
     @Override

@@ -127,4 +127,50 @@ public final class VietText {
     public static Comparator<String> order() {
         return order(Function.identity());
     }
+
+    /** Longest name {@link #printable(String)} shows; a site or commune name is far shorter. */
+    public static final int NAME_LENGTH = 80;
+
+    /** {@link #printable(String, int)} capped at {@value #NAME_LENGTH} characters: for names from outside. */
+    public static String printable(String s) {
+        return printable(s, NAME_LENGTH);
+    }
+
+    /**
+     * Text from outside (a name in a package or receipt, a file name) made safe to print on a
+     * terminal or in a window label: control characters (C0, DEL, C1, among them ESC, CR, LF and
+     * NEL), invisible format characters (bidirectional overrides and isolates U+202A–202E and
+     * U+2066–2069, marks, zero-width characters), line and paragraph separators and lone
+     * surrogates are shown as {@code \\uXXXX}, so that they can neither move the cursor, clear a
+     * line, reorder the text after them, nor start a line of their own that looks like ours. The
+     * result is in NFC and at most {@code max} characters long, ending in "…" when it was cut.
+     */
+    public static String printable(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        String text = nfc(s);
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int n = Character.charCount(c);
+            String piece = unsafe(c) ? String.format("\\u%04X", c) : text.substring(i, i + n);
+            boolean last = i + n >= text.length();
+            if (out.length() + piece.length() > (last ? max : max - 1)) {
+                out.append('…');
+                break;
+            }
+            out.append(piece);
+            i += n;
+        }
+        return out.toString();
+    }
+
+    private static boolean unsafe(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> true;
+            default -> false;
+        };
+    }
 }

@@ -72,12 +72,17 @@ class CatalogReaderTest {
         assertEquals(Problem.SCHEMA, e.problem());
         assertEquals("$.indicators[1]", e.path());
         assertTrue(e.detail().contains("maxPoints"), e.detail());
+        assertEquals(DocumentException.SchemaRule.REQUIRED, e.rule());
+        assertEquals("maxPoints", e.expected());
     }
 
     @Test
     void aWrongTypeAndAnUnknownRuleKindAreRefused() throws Exception {
         DocumentException type = refused(testCatalog().replace("\"revision\": 1", "\"revision\": \"one\""));
         assertEquals("$.revision", type.path());
+        assertEquals(DocumentException.SchemaRule.TYPE, type.rule());
+        assertEquals("integer", type.expected());
+        assertEquals("string", type.found());
         DocumentException kind = refused(testCatalog().replace("\"kind\": \"yesNo\"}, \"unmetReason\"", "\"kind\": \"maybe\"}, \"unmetReason\""));
         assertTrue(kind.path().startsWith("$.indicators[0].rule"), kind.path());
     }
@@ -109,12 +114,14 @@ class CatalogReaderTest {
 
     @Test
     void brokenFilesAreRefusedWholeAndNamed() throws Exception {
-        assertEquals(Problem.NOT_JSON, refused("").problem());
-        assertEquals(Problem.NOT_JSON, refused(testCatalog().substring(0, 200)).problem());
+        assertEquals(Problem.EMPTY, refused("").problem());
+        DocumentException cut = refused(testCatalog().substring(0, 200));
+        assertEquals(Problem.NOT_JSON, cut.problem());
+        assertTrue(cut.line() > 1 && cut.column() > 0, cut.line() + ":" + cut.column());
         Path latin1 = dir.resolve("latin1.json");
         Files.write(latin1, testCatalog().getBytes(StandardCharsets.ISO_8859_1));
         DocumentException e = assertThrows(DocumentException.class, () -> CatalogReader.read(latin1));
-        assertEquals(Problem.NOT_JSON, e.problem());
+        assertEquals(Problem.NOT_UTF8, e.problem());
         assertEquals(latin1.toString(), e.source());
         assertEquals(Problem.UNREADABLE, assertThrows(DocumentException.class, () -> CatalogReader.read(dir)).problem());
         assertEquals(Problem.NOT_JSON, refused(testCatalog().replace("\"revision\": 1,", "\"revision\": 1, \"revision\": 2,")).problem(),

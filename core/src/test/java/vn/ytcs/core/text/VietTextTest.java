@@ -43,4 +43,18 @@ class VietTextTest {
         assertEquals(List.of("An", "Ản", "Ân", "Ẩn", "Ấp 2", "Ấp 10", "Dân Chủ", "Đông Phú", "Ô Môn", "Ơn", "Vị Thanh",
                 "Vĩnh Tường"), names);
     }
+
+    @Test
+    void printableShowsControlAndBidiCharactersAsEscapesAndCapsTheLength() {
+        assertEquals("TTYT Châu Thành", VietText.printable("TTYT Châu Thành"));
+        assertEquals("X\\u001B[2K\\u000DFingerprint: AAAA", VietText.printable("X\u001b[2K\rFingerprint: AAAA"));
+        assertEquals("a\\u000Ab\\u0085c\\u009Bd\\u007Fe", VietText.printable("a\nb\u0085c\u009bd\u007fe"));
+        assertEquals("\\u202Eevil\\u202C \\u2066x\\u2069 \\u2028 \\u2029 \\u200B", VietText.printable("\u202eevil\u202c \u2066x\u2069 \u2028 \u2029 \u200b"));
+        assertEquals("Ngã Bảy", VietText.printable(Normalizer.normalize("Ngã Bảy", Normalizer.Form.NFD)), "NFC");
+        assertEquals("abc", VietText.printable("abc", 3));
+        assertEquals("ab…", VietText.printable("abcd", 3));
+        assertEquals(VietText.NAME_LENGTH, VietText.printable("x".repeat(10_000)).length());
+        assertEquals("a…", VietText.printable("a\u001b", 3), "an escape is never cut in half");
+        assertEquals("", VietText.printable(null));
+    }
 }

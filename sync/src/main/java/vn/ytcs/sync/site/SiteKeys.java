@@ -2,21 +2,26 @@
 package vn.ytcs.sync.site;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import vn.ytcs.core.site.Site;
 import vn.ytcs.core.site.SiteRole;
+import vn.ytcs.core.store.DataDirectory;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.io.SafeFiles;
 
@@ -43,31 +48,56 @@ public final class SiteKeys {
 
     /**
      * Loads this site's keys, creating them (and naming the site) the first time. The name and
-     * role are used only when the site is created.
+     * role are used only when the site is created. Once a public key is registered, the key file
+     * must hold its private key: a file that does not (a key file copied from another site,
+     * damaged, or gone) is refused with a {@link SiteKeyException}, never replaced, as every
+     * package signed with another key would be rejected by the sites that trust this one. A key
+     * file without a registered public key (a first start stopped between the two) signed
+     * nothing yet, and is replaced by a fresh pair.
      */
     public static SiteKeys loadOrCreate(Store store, String name, SiteRole role) {
         Path file = keyFile(store.dataDir());
         try {
             Site local = store.localSite();
-            if (Files.exists(file)) {
-                PrivateKey privateKey = KeyFactory.getInstance(ALGORITHM)
-                        .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
-                if (local.publicKey() == null) {
-                    throw new IllegalStateException("key file without a registered public key: " + file);
-                }
-                PublicKey publicKey = publicKey(local.publicKey());
-                return new SiteKeys(new KeyPair(publicKey, privateKey), local);
+            if (local.publicKey() != null) {
+                return new SiteKeys(new KeyPair(publicKey(local.publicKey()), privateKey(file, local.publicKey())), local);
             }
             KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
             Files.createDirectories(file.getParent());
             SafeFiles.write(file, out -> out.write(pair.getPrivate().getEncoded()));
+            DataDirectory.secure(store.dataDir());
             String encoded = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-            Site configured = store.sites().configureLocal(local.publicKey() == null && name != null ? name : local.name(),
+            Site configured = store.sites().configureLocal(name != null ? name : local.name(),
                     role != null ? role : local.role(), encoded, fingerprint(encoded));
             return new SiteKeys(pair, configured);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read or create the site key " + file, e);
         }
+    }
+
+    /** The private key of the file, checked against the registered public key by signing a probe with it. */
+    private static PrivateKey privateKey(Path file, String registered) throws IOException, GeneralSecurityException {
+        if (!Files.exists(file)) {
+            throw new SiteKeyException(SiteKeyException.Reason.MISSING, file, null);
+        }
+        PrivateKey key;
+        byte[] probe = ("ytcs key check " + file).getBytes(StandardCharsets.UTF_8);
+        byte[] signature;
+        try {
+            key = KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
+            java.security.Signature s = java.security.Signature.getInstance(ALGORITHM);
+            s.initSign(key);
+            s.update(probe);
+            signature = s.sign();
+        } catch (InvalidKeySpecException | InvalidKeyException | IllegalArgumentException e) {
+            throw new SiteKeyException(SiteKeyException.Reason.DAMAGED, file, e);
+        }
+        if (!verify(registered, probe, signature)) {
+            throw new SiteKeyException(SiteKeyException.Reason.MISMATCH, file, null);
+        }
+        return key;
     }
 
     public static PublicKey publicKey(String base64) throws GeneralSecurityException {
