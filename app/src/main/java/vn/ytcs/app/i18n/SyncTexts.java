@@ -51,4 +51,9 @@ public final class SyncTexts {
         }
         return m.get("package.error", where.toString(), reason);
     }
+
+    /** A site name from a package, a receipt or the sites table, safe to print. */
+    public static String siteName(String name) {
+        return VietText.printable(name);
+    }
 }

@@ -34,6 +34,7 @@ import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Formats;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.app.i18n.StoreMessages;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
 
