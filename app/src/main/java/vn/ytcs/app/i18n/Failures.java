@@ -164,12 +164,12 @@ public final class Failures {
         return null;
     }
 
-    /** A safe write's temporary file (".name.123.tmp") is named by its folder, the one the user chose. */
+    /** A safe write's temporary file ("YTCS-UNFINISHED-name.123.tmp") is named by its folder, the one the user chose. */
     private static String shown(String path) {
         try {
             Path p = Path.of(path);
             String name = p.getFileName() == null ? "" : p.getFileName().toString();
-            return name.startsWith(".") && name.endsWith(".tmp") && p.getParent() != null ? p.getParent().toString() : path;
+            return name.startsWith(vn.ytcs.core.io.SafeFiles.UNFINISHED_PREFIX) && name.endsWith(".tmp") && p.getParent() != null ? p.getParent().toString() : path;
         } catch (RuntimeException e) {
             return path;
         }

@@ -44,9 +44,9 @@ class FailuresTest {
     @Test
     void diskFullSaysFreeSpaceOrChooseAnotherDrive() {
         // The temporary file of a safe write is named by the folder the user chose.
-        assertSays(new UncheckedIOException(new FileSystemException(STICK + "/.a.ytcs.json.123.tmp", null, "No space left on device")),
+        assertSays(new UncheckedIOException(new FileSystemException(STICK + "/YTCS-UNFINISHED-a.ytcs.json.123.tmp", null, "No space left on device")),
                 "đã đầy", "is full", STICK);
-        assertFalse(Failures.describe(new FileSystemException(STICK + "/.a.ytcs.json.123.tmp", null, "No space left on device"), VI)
+        assertFalse(Failures.describe(new FileSystemException(STICK + "/YTCS-UNFINISHED-a.ytcs.json.123.tmp", null, "No space left on device"), VI)
                 .contains(".tmp"));
         assertSays(new FileSystemException("E:\\YTCS", null, "There is not enough space on the disk."), "chọn ổ đĩa khác",
                 "choose another drive", "E:\\YTCS");

@@ -104,9 +104,10 @@ public final class DataDirectory {
         }
     }
 
-    /** H2's files of the database: ytcs.mv.db, ytcs.trace.db, ytcs.lock.db and its temporary ytcs.*.db. */
+    /** The store's files: H2's ytcs.mv.db, ytcs.trace.db, ytcs.lock.db, its temporary ytcs.*.db, and the folder lock. */
     private static boolean isDatabaseFile(String name) {
-        return name.startsWith(Store.DATABASE_NAME + ".") && (name.endsWith(".db") || name.endsWith(".tempFile"));
+        return name.equals(Store.LOCK_NAME)
+                || name.startsWith(Store.DATABASE_NAME + ".") && (name.endsWith(".db") || name.endsWith(".tempFile"));
     }
 
     private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {

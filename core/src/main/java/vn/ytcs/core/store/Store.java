@@ -63,7 +63,7 @@ public final class Store implements AutoCloseable {
     private static final String MIGRATING_NAME = DATABASE_NAME + "-migrating";
     private static final String CLOCK_META = "clock.high";
     /** The file whose lock holds a data folder for one process. */
-    private static final String LOCK_NAME = "ytcs.lock";
+    static final String LOCK_NAME = "ytcs.lock";
 
     private final Path dataDir;
     private final JdbcConnectionPool pool;
@@ -256,7 +256,7 @@ public final class Store implements AutoCloseable {
      * Migrates a copy of the database (a new one when {@code original} is null) and moves it over
      * the database in one rename once it is complete and on the disk.
      */
-    private static void migrateCopy(Path dataDir, Path original) throws IOException, SQLException {
+    private static void migrateCopy(Path dataDir, Path original) throws IOException {
         Path copy = dataDir.resolve(MIGRATING_NAME + ".mv.db");
         Files.deleteIfExists(copy);
         if (original != null) {
@@ -265,16 +265,15 @@ public final class Store implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(dataDir, MIGRATING_NAME, false), "ytcs", "");
         try {
             flyway(pool).migrate();
-            try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
-                st.execute("SHUTDOWN");
-            }
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             pool.dispose();
             Files.deleteIfExists(copy);
             throw e;
         }
+        // The last connection closed closes the database: its file is complete when dispose returns.
         pool.dispose();
         vn.ytcs.core.io.SafeFiles.moveDurably(copy, databaseFile(dataDir));
+        Files.deleteIfExists(dataDir.resolve(MIGRATING_NAME + ".trace.db"));
     }
 
     /**
@@ -307,7 +306,7 @@ public final class Store implements AutoCloseable {
             Files.move(file, aside);
             migrateCopy(dataDir, null);
             return new Notice(Notice.Kind.SET_ASIDE, aside.toString());
-        } catch (IOException | SQLException | FlywayException | DataAccessException e) {
+        } catch (IOException | FlywayException | DataAccessException e) {
             e.addSuppressed(cause);
             throw new StoreException(StoreException.Reason.DAMAGED, file, e);
         }
