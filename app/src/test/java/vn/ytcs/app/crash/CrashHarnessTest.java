@@ -102,7 +102,7 @@ class CrashHarnessTest {
     @Test
     @Order(1)
     void killedDuringTheFirstStart() throws Exception {
-        fixture();
+        Fixture f = fixture();
         Tally tally = new Tally("first start (migrations + demo)", "the database file", FIRST_START);
         Random random = new Random(SEED + 1);
 
@@ -112,8 +112,9 @@ class CrashHarnessTest {
         long[] dbSeen = {-1};
         ProgramRun.Outcome full = run.finish(observe(run, dbSeen, () -> Files.exists(Store.databaseFile(ref.resolve("data")))));
         assertEquals(0, full.exitCode(), "the reference demo: " + full.err());
-        DemoDigest reference = DemoDigest.of(ref.resolve("data"));
-        assertEquals(75, reference.communes(), "the demo has 75 communes: " + reference);
+        List<String> refStates = new ArrayList<>();
+        Set<String> refFailures = firstStartChecks(ref.resolve("data"), f.demo, refStates);
+        assertTrue(refFailures.isEmpty(), "an uninterrupted first start passes every check: " + refFailures);
         // The migrations alone: a first start that only reads.
         ProgramRun migrate = ProgramRun.start(ref.resolve("empty"), ref.resolve("logs"), "units", "units");
         long[] emptySeen = {-1};
@@ -145,29 +146,35 @@ class CrashHarnessTest {
             }
             length = learn(length, o);
             List<String> states = new ArrayList<>();
-            Set<String> failures = new java.util.LinkedHashSet<>();
-            CliResult units = cli(data, "units");
-            states.add("units exit " + units.code());
-            if (units.code() == Cli.FAILED) {
-                failures.add("units exits 1 after the crash: " + units.err().strip());
-            } else if (units.code() == Cli.REFUSED && units.err().isBlank()) {
-                failures.add("units exits 2 without a message");
-            } else if (units.code() != Cli.OK && units.code() != Cli.REFUSED) {
-                failures.add("units exits " + units.code() + ": " + units.err().strip());
-            }
-            CliResult again = cli(data, "demo");
-            if (again.code() != Cli.OK) {
-                failures.add("the second demo does not complete (exit " + again.code() + "): " + again.err().strip());
-            } else {
-                DemoDigest after = DemoDigest.of(data);
-                states.add(after.equals(reference) ? "whole demo after the second demo" : "half demo");
-                if (!after.equals(reference)) {
-                    failures.add("half a demo after the second demo: " + after + " instead of " + reference);
-                }
-            }
+            Set<String> failures = firstStartChecks(data, f.demo, states);
             tally.record(i, how, o, states, failures, trial);
         }
         tally.finish();
+    }
+
+    /** After a first start: {@code units} exits 0 (or 2 with a message, never 1), a second demo gives the whole demo. */
+    private static Set<String> firstStartChecks(Path data, DemoDigest demo, List<String> states) {
+        Set<String> failures = new java.util.LinkedHashSet<>();
+        CliResult units = cli(data, "units");
+        states.add("units exit " + units.code());
+        if (units.code() == Cli.FAILED) {
+            failures.add("units exits 1 after the crash: " + units.err().strip());
+        } else if (units.code() == Cli.REFUSED && units.err().isBlank()) {
+            failures.add("units exits 2 without a message");
+        } else if (units.code() != Cli.OK && units.code() != Cli.REFUSED) {
+            failures.add("units exits " + units.code() + ": " + units.err().strip());
+        }
+        CliResult again = cli(data, "demo");
+        if (again.code() != Cli.OK) {
+            failures.add("the second demo does not complete (exit " + again.code() + "): " + again.err().strip());
+        } else {
+            DemoDigest after = DemoDigest.of(data);
+            states.add(after.equals(demo) ? "whole demo after the second demo" : "half demo");
+            if (!after.equals(demo)) {
+                failures.add("half a demo after the second demo: " + after + " instead of " + demo);
+            }
+        }
+        return failures;
     }
 
     // ---------------------------------------------------------------- upgrade
@@ -201,6 +208,8 @@ class CrashHarnessTest {
         });
         assertEquals(0, full.exitCode(), "the reference upgrade: " + full.err());
         assertTrue(seen[0] >= 0 && seen[1] >= 0, "the reference upgrade takes a backup");
+        Set<String> refFailures = upgradeChecks(f, ref.resolve("data"), new ArrayList<>());
+        assertTrue(refFailures.isEmpty(), "an uninterrupted upgrade passes every check: " + refFailures);
         long backupWindow = Math.max(20, seen[1] - seen[0]);
         long afterBackup = Math.max(20, full.totalMillis() - seen[1]);
         tally.note("reference run: backup file at " + seen[0] + " ms, whole at " + seen[1] + " ms, done at "
@@ -219,22 +228,28 @@ class CrashHarnessTest {
             String how = (i % 2 == 0 ? "backup" : "migration") + ", backup file +" + delay + " ms";
             ProgramRun.Outcome o = child.killAtMoment(backup, TimeUnit.MILLISECONDS.toNanos(delay));
             List<String> states = new ArrayList<>();
-            states.add(backupsLabel(data.resolve("backups")));
-            Set<String> failures = new java.util.LinkedHashSet<>(badBackups(data.resolve("backups")));
-            CliResult units = cli(data, "units");
-            states.add("units exit " + units.code());
-            if (units.code() != Cli.OK) {
-                failures.add("the folder does not open after the crash (exit " + units.code() + "): " + units.err().strip());
-            } else {
-                DemoDigest after = DemoDigest.of(data);
-                if (!after.equals(f.demo)) {
-                    failures.add("the upgrade lost data: " + after + " instead of " + f.demo);
-                }
-            }
-            failures.addAll(badBackups(data.resolve("backups")));
+            Set<String> failures = upgradeChecks(f, data, states);
             tally.record(i, how, o, states, failures, trial);
         }
         tally.finish();
+    }
+
+    /** After an upgrade: every zip in backups/ whole, the folder opens (exit 0) with the whole demo. */
+    private static Set<String> upgradeChecks(Fixture f, Path data, List<String> states) {
+        states.add(backupsLabel(data.resolve("backups")));
+        Set<String> failures = new java.util.LinkedHashSet<>(badBackups(data.resolve("backups")));
+        CliResult units = cli(data, "units");
+        states.add("units exit " + units.code());
+        if (units.code() != Cli.OK) {
+            failures.add("the folder does not open after the crash (exit " + units.code() + "): " + units.err().strip());
+        } else {
+            DemoDigest after = DemoDigest.of(data);
+            if (!after.equals(f.demo)) {
+                failures.add("the upgrade lost data: " + after + " instead of " + f.demo);
+            }
+        }
+        failures.addAll(badBackups(data.resolve("backups")));
+        return failures;
     }
 
     // ---------------------------------------------------------------- export
@@ -252,14 +267,16 @@ class CrashHarnessTest {
 
         Path ref = root.resolve("export-reference");
         copy(f.district, ref.resolve("district"));
-        Files.createDirectories(ref.resolve("stick"));
+        Path refStick = Files.createDirectories(ref.resolve("stick"));
         ProgramRun run = ProgramRun.start(ref.resolve("district"), ref.resolve("logs"), "export",
-                "export", "--to", ref.resolve("stick").toString());
+                "export", "--to", refStick.toString());
         long[] pkgSeen = {-1};
-        ProgramRun.Outcome full = run.finish(observe(run, pkgSeen, () -> !packages(ref.resolve("stick")).isEmpty()));
+        ProgramRun.Outcome full = run.finish(observe(run, pkgSeen, () -> !packages(refStick).isEmpty()));
         assertEquals(0, full.exitCode(), "the reference export: " + full.err());
-        Manifest refManifest = PackageImporter.inspect(packages(ref.resolve("stick")).get(0));
+        Manifest refManifest = PackageImporter.inspect(packages(refStick).get(0));
         assertEquals(3, refManifest.sequence(), "the reference export is the district's third package");
+        Set<String> refFailures = exportChecks(f, ref, -1, new ArrayList<>());
+        assertTrue(refFailures.isEmpty(), "an uninterrupted export passes every check: " + refFailures);
         tally.note("reference run: package at " + pkgSeen[0] + " ms, export done at " + full.totalMillis() + " ms");
         delete(ref);
         double length = full.totalMillis();
@@ -283,55 +300,67 @@ class CrashHarnessTest {
             }
             length = learn(length, o);
             List<String> states = new ArrayList<>();
-            Set<String> failures = new java.util.LinkedHashSet<>();
-            Map<Integer, Set<String>> sent = new TreeMap<>();
-            f.sent.forEach((seq, sha) -> sent.computeIfAbsent(seq, k -> new HashSet<>()).add(sha));
-            for (Path p : packages(stick)) {
-                try {
-                    Manifest m = PackageImporter.inspect(p);
-                    sent.computeIfAbsent(m.sequence(), k -> new HashSet<>()).add(m.payloadSha256());
-                    states.add("package #" + m.sequence() + " on the stick");
-                } catch (RuntimeException e) {
-                    failures.add("a damaged package remains on the stick: " + p.getFileName() + " " + e);
-                }
-            }
-            String laterPhone = "0293 9" + String.format("%06d", i);
-            try (Store store = Store.open(data)) {
-                Station a = station(store, f.exportEdit.unitId());
-                if (!f.exportPhone.equals(a.phone())) {
-                    failures.add("a change committed before the export is lost: phone " + a.phone());
-                }
-                Station b = station(store, f.laterEdit.unitId());
-                save(store, b, laterPhone);
-            } catch (RuntimeException e) {
-                failures.add("the district's database does not open: " + e);
-            }
-            Path stick2 = Files.createDirectories(trial.resolve("stick2"));
-            CliResult next = cli(data, "export", "--to", stick2.toString());
-            if (next.code() != Cli.OK) {
-                failures.add("the next export fails (exit " + next.code() + "): " + next.err().strip());
-            } else {
-                for (Path p : packages(stick2)) {
-                    try {
-                        Manifest m = PackageImporter.inspect(p);
-                        sent.computeIfAbsent(m.sequence(), k -> new HashSet<>()).add(m.payloadSha256());
-                        states.add("next #" + m.sequence());
-                    } catch (RuntimeException e) {
-                        failures.add("the next export writes a package that does not verify: " + e);
-                    }
-                }
-            }
-            sent.forEach((seq, hashes) -> {
-                if (hashes.size() > 1) {
-                    failures.add("sequence number reused: #" + seq + " carries " + hashes.size() + " different payloads");
-                }
-            });
-            if (next.code() == Cli.OK) {
-                deliver(f, trial.resolve("province"), stick, stick2, laterPhone, states, failures);
-            }
+            Set<String> failures = exportChecks(f, trial, i, states);
             tally.record(i, how, o, states, failures, trial);
         }
         tally.finish();
+    }
+
+    /**
+     * After an export into {@code trial/stick} from {@code trial/district}: the packages there verify, the change
+     * committed before is still there, the next export (after one more change) works and reuses no sequence number
+     * for other content, and the province gets both changes.
+     */
+    private static Set<String> exportChecks(Fixture f, Path trial, int i, List<String> states) throws IOException {
+        Path data = trial.resolve("district");
+        Path stick = trial.resolve("stick");
+        Set<String> failures = new java.util.LinkedHashSet<>();
+        Map<Integer, Set<String>> sent = new TreeMap<>();
+        f.sent.forEach((seq, sha) -> sent.computeIfAbsent(seq, k -> new HashSet<>()).add(sha));
+        for (Path p : packages(stick)) {
+            try {
+                Manifest m = PackageImporter.inspect(p);
+                sent.computeIfAbsent(m.sequence(), k -> new HashSet<>()).add(m.payloadSha256());
+                states.add("package #" + m.sequence() + " on the stick");
+            } catch (RuntimeException e) {
+                failures.add("a damaged package remains on the stick: " + p.getFileName() + " " + e);
+            }
+        }
+        String laterPhone = "0293 9" + String.format("%06d", Math.max(0, i) + 1);
+        try (Store store = Store.open(data)) {
+            Station a = station(store, f.exportEdit.unitId());
+            if (!f.exportPhone.equals(a.phone())) {
+                failures.add("a change committed before the export is lost: phone " + a.phone());
+            }
+            Station b = station(store, f.laterEdit.unitId());
+            save(store, b, laterPhone);
+        } catch (RuntimeException e) {
+            failures.add("the district's database does not open: " + e);
+        }
+        Path stick2 = Files.createDirectories(trial.resolve("stick2"));
+        CliResult next = cli(data, "export", "--to", stick2.toString());
+        if (next.code() != Cli.OK) {
+            failures.add("the next export fails (exit " + next.code() + "): " + next.err().strip());
+        } else {
+            for (Path p : packages(stick2)) {
+                try {
+                    Manifest m = PackageImporter.inspect(p);
+                    sent.computeIfAbsent(m.sequence(), k -> new HashSet<>()).add(m.payloadSha256());
+                    states.add("next #" + m.sequence());
+                } catch (RuntimeException e) {
+                    failures.add("the next export writes a package that does not verify: " + e);
+                }
+            }
+        }
+        sent.forEach((seq, hashes) -> {
+            if (hashes.size() > 1) {
+                failures.add("sequence number reused: #" + seq + " carries " + hashes.size() + " different payloads");
+            }
+        });
+        if (next.code() == Cli.OK) {
+            deliver(f, trial.resolve("province"), stick, stick2, laterPhone, states, failures);
+        }
+        return failures;
     }
 
     /**
@@ -470,6 +499,12 @@ class CrashHarnessTest {
 
         void check(Tally tally, int i, String how, ProgramRun.Outcome o) {
             List<String> states = new ArrayList<>();
+            Set<String> failures = verify(states);
+            tally.record(i, how, o, states, failures, trial);
+        }
+
+        /** The invariants after an import, killed or not. */
+        Set<String> verify(List<String> states) {
             Set<String> failures = new java.util.LinkedHashSet<>();
             failures.addAll(badBackups(data.resolve("backups")));
             Receipt claimed = null;
@@ -518,7 +553,7 @@ class CrashHarnessTest {
                 }
             }
             failures.addAll(badBackups(data.resolve("backups")));
-            tally.record(i, how, o, states, failures, trial);
+            return failures;
         }
     }
 
@@ -615,6 +650,8 @@ class CrashHarnessTest {
                     + java.util.Arrays.toString(seen));
             ImportState state = ImportState.read(t.data, f);
             assertTrue(state.applied(), "the reference import applies the package: " + state);
+            Set<String> failures = t.verify(new ArrayList<>());
+            assertTrue(failures.isEmpty(), "an uninterrupted import passes every check: " + failures);
             importTiming = new ImportTiming(seen[0], seen[1], seen[2], o.totalMillis());
             delete(t.trial);
         }
@@ -624,7 +661,7 @@ class CrashHarnessTest {
     // ---------------------------------------------------------------- the folders every scenario starts from
 
     /**
-     * Built once with the real commands (the demo and the big import in child JVMs, the rest in this JVM): a district
+     * Built once with the real commands (the heavy ones in child JVMs, the light ones in this JVM): a district
      * with the demo that has sent package 1 (acknowledged) and package 2 (six stations' phones), and has one more
      * committed change not sent yet; a province that imported package 1 (the run that leaves the class-data archive
      * the trials start from) and has package 2 to import; and a copy of the demo folder taken back to schema V4.
@@ -679,18 +716,17 @@ class CrashHarnessTest {
         f.upgrade = base.resolve("upgrade");
         Path stick1 = Files.createDirectories(base.resolve("stick1"));
         Path stick2 = Files.createDirectories(base.resolve("stick2"));
-        // The demo loads in a child JVM, as the program does; in this JVM, cold, it takes three times as long.
-        ProgramRun.Outcome demo = ProgramRun.start(f.district, logs, "demo", "demo").finish(() -> false);
-        assertEquals(0, demo.exitCode(), "the district's demo: " + demo.out() + demo.err());
+        // The heavy steps run in child JVMs, as the program does: in this JVM, cold, they take two to three times as long.
+        run(f.district, logs, "demo");
         long demoDone = System.nanoTime();
         f.demo = DemoDigest.of(f.district);
         assertEquals(75, f.demo.communes(), "the demo has 75 communes: " + f.demo);
         copy(f.district, f.upgrade);
         ok(cli(f.district, "site", "setup", "--name", "TTYT Châu Thành", "--role", "DISTRICT"));
-        ok(cli(f.district, "export", "--to", stick1.toString()));
+        run(f.district, logs, "export", "--to", stick1.toString());
         Path pkg1 = packages(stick1).get(0);
         ok(cli(f.province, "site", "setup", "--name", "Sở Y tế Hậu Giang", "--role", "PROVINCE"));
-        ok(cli(f.province, "site", "trust", pkg1.toString()));
+        run(f.province, logs, "site", "trust", pkg1.toString());
         // The province's import runs as the real program does, in a child JVM; it loads nearly every class the trials
         // load, and leaves them in the class-data archive that the trials' JVMs start from.
         long importStart = System.nanoTime();
@@ -744,7 +780,7 @@ class CrashHarnessTest {
         }
         f.provinceAt2 = base.resolve("province-2");
         copy(f.province, f.provinceAt2);
-        ok(cli(f.provinceAt2, "import", f.pkg2.toString()));
+        run(f.provinceAt2, logs, "import", f.pkg2.toString());
         long sitesDone = System.nanoTime();
         // A demo folder one schema version behind: opening it takes a backup, then migrates.
         downgradeToV4(f.upgrade);
@@ -763,6 +799,14 @@ class CrashHarnessTest {
                 + " s, older folder " + TimeUnit.NANOSECONDS.toSeconds(end - sitesDone) + " s)");
         System.out.println(SUMMARY.get(SUMMARY.size() - 1));
         return f;
+    }
+
+    private static int runs;
+
+    /** Runs one command as a child JVM to its end; it must succeed. */
+    private static void run(Path data, Path logs, String... args) {
+        ProgramRun.Outcome o = ProgramRun.start(data, logs, "step-" + runs++, args).finish(() -> false);
+        assertEquals(0, o.exitCode(), String.join(" ", args) + ": " + o.out() + o.err());
     }
 
     /** Takes the last migration back (its table and its history row), as if the folder came from the previous release. */
@@ -963,18 +1007,19 @@ class CrashHarnessTest {
         }
     }
 
-    /** Every zip in backups/ must open and read through (entries and their checksums); a backup's name must hold one. */
+    /**
+     * Every zip in backups/ must open, read through (entries and their checksums) and hold a database. Other files (a
+     * backup being written under a temporary name) may remain after a kill.
+     */
     static List<String> badBackups(Path backups) {
         List<String> bad = new ArrayList<>();
         for (String name : new java.util.TreeSet<>(names(backups))) {
             Path file = backups.resolve(name);
-            if (name.endsWith(".zip")) {
+            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
                 String problem = zipProblem(file);
                 if (problem != null) {
                     bad.add("a damaged zip remains in backups/: " + name + " (" + size(file) + " bytes, " + problem + ")");
                 }
-            } else if (name.startsWith("ytcs-")) {
-                bad.add("an unexpected file under a backup's name in backups/: " + name);
             }
         }
         return bad;
