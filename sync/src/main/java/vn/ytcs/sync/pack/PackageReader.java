@@ -5,10 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -51,17 +48,11 @@ public final class PackageReader {
     public static final long MAX_FILE = 2L << 30;
     public static final long MAX_COMPRESSED = 512L << 20;
     public static final int MAX_EXPANSION = 20;
-    public static final int MAX_DEPTH = 32;
-    public static final int MAX_STRING = 1 << 20;
+    public static final int MAX_DEPTH = StrictJson.MAX_DEPTH;
+    public static final int MAX_STRING = StrictJson.MAX_STRING;
     public static final int MAX_RECORDS = 10_000_000;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
-                    .maxStringLength(MAX_STRING).maxNumberLength(50).build())
-            .build();
-    /** Gives the parser its codec, for reading one record at a time as a tree. */
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    private static final JsonFactory FACTORY = StrictJson.FACTORY;
 
     /** A package that passed every check, and where its payload lies. */
     /**
@@ -192,38 +183,17 @@ public final class PackageReader {
 
     private Verified structure(Sink sink) {
         try (InputStream in = open(); JsonParser p = FACTORY.createParser(in)) {
-            return parse(p, sink);
+            try {
+                return parse(p, sink);
+            } catch (JsonProcessingException e) {
+                throw StrictJson.refused(name, e, p, null, Files.size(file));
+            }
         } catch (PackageRefused e) {
             throw e;
-        } catch (StreamConstraintsException e) {
-            String m = String.valueOf(e.getOriginalMessage());
-            throw refused(null, null, m.contains("nesting") ? Reason.TOO_DEEP : m.contains("String") ? Reason.STRING_TOO_LONG
-                    : Reason.NOT_JSON, m);
-        } catch (JsonProcessingException e) {
-            String m = String.valueOf(e.getOriginalMessage());
-            if (m.contains("Duplicate field")) {
-                throw refused(null, null, Reason.DUPLICATE_KEY, m);
-            }
-            if (m.contains("UTF-8") || m.contains("Invalid UTF") || m.contains("Unexpected character ((CTRL-CHAR")) {
-                throw refused(null, null, Reason.NOT_UTF8, m);
-            }
-            if (m.contains("end-of-input") || m.contains("Unexpected end") || endsAtEndOfFile(e)) {
-                throw refused(null, null, Reason.TRUNCATED, m);
-            }
-            throw refused(null, null, Reason.NOT_JSON, m + " (" + e.getLocation().getByteOffset() + ")");
         } catch (ZipException | EOFException e) {
             throw refused(null, null, Reason.TRUNCATED, e.getMessage());
         } catch (IOException e) {
             throw refused(null, null, Reason.NOT_A_FILE, e.getMessage());
-        }
-    }
-
-    /** A token cut off by the end of the file ("fal…") is a truncated file, not a malformed one. */
-    private boolean endsAtEndOfFile(JsonProcessingException e) {
-        try {
-            return e.getLocation() != null && e.getLocation().getByteOffset() >= Files.size(file) - 8;
-        } catch (IOException io) {
-            return false;
         }
     }
 
