@@ -15,7 +15,15 @@ public final class PackageRefused extends RuntimeException {
         NOT_A_FILE, EMPTY, TOO_LARGE, GZIP_BOMB, BYTE_ORDER_MARK, NOT_UTF8, NOT_JSON, TRUNCATED, TOO_DEEP, STRING_TOO_LONG,
         DUPLICATE_KEY, WRONG_FORMAT, MISSING_FIELD, WRONG_TYPE, UNKNOWN_VALUE, OUT_OF_RANGE, HASH_MISMATCH,
         BAD_SIGNATURE, UNKNOWN_SENDER, KEY_MISMATCH, HEADER_MISMATCH, NOT_FOR_US, DUPLICATE_RECORD, UNKNOWN_REFERENCE,
-        COUNTS_MISMATCH, MISSING_PACKAGE, REJECTED_BY_DATABASE
+        COUNTS_MISMATCH, MISSING_PACKAGE, REJECTED_BY_DATABASE,
+        /** A record, audit entry, manifest or header with more values than YTCS ever writes there; the detail is the limit. */
+        TOO_MANY_VALUES,
+        /** The same with more characters of text; the detail is the limit. */
+        TOO_MUCH_TEXT,
+        /** A list (records, audit) longer than a package may be; the detail is the limit. */
+        TOO_MANY_ENTRIES,
+        /** References to more distinct records than any register holds; the detail is the limit. */
+        TOO_MANY_REFERENCES
     }
 
     private final String file;

@@ -178,7 +178,7 @@ public record Receipt(UUID site, String name, String role, String publicKey, Str
         }
         String key = trust == null ? receipt.publicKey() : trust.trustedKey(receipt.site());
         if (key == null) {
-            throw new PackageRefused(name, null, "$.receipt.site", Reason.UNKNOWN_SENDER, receipt.name() + " " + receipt.fingerprint());
+            throw new PackageRefused(name, null, "$.receipt.site", Reason.UNKNOWN_SENDER, receipt.name());
         }
         if (!key.equals(receipt.publicKey())) {
             throw new PackageRefused(name, null, "$.receipt.publicKey", Reason.KEY_MISMATCH, receipt.fingerprint());
