@@ -2,24 +2,34 @@
 package vn.ytcs.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.ytcs.core.site.SiteRole;
 import vn.ytcs.core.store.RecordState;
+import vn.ytcs.sync.pack.PackageImporter;
 import vn.ytcs.sync.pack.PackageReader;
 import vn.ytcs.sync.pack.PackageRefused;
 import vn.ytcs.sync.pack.PackageRefused.Reason;
 
-/** The file applied is the file verified: reading a package that changed since it was verified is refused. */
+/**
+ * The file applied is the file verified: a package swapped on the stick between the check and the
+ * apply changes nothing, and a copy altered while it is applied aborts the transaction.
+ */
 class StagingTest {
 
     /** Enough records that the apply is still reading the file when the swap happens. */
@@ -75,8 +85,45 @@ class StagingTest {
         return Forge.pack(stick, district.keys, province.keys.site().id(), 1, records.toString(), "\"unit\":" + ids.size());
     }
 
+    /** Overwrites a file in place with another's bytes, as a program writing onto the stick would. */
+    private static void overwrite(Path target, Path source) {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            out.write(ByteBuffer.wrap(Files.readAllBytes(source)), 0);
+            out.force(true);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
+    private String nameOfLast() {
+        return (String) province.store.sync().find("unit", last).orElseThrow().fields().get("name");
+    }
 
+    private List<Path> staging() throws Exception {
+        Path folder = province.store.dataDir().resolve(PackageImporter.STAGING);
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void aPackageSwappedOnTheStickDuringTheImportIsNotWhatIsApplied() throws Exception {
+        boolean[] swapped = {false};
+        var importer = new PackageImporter(province.store, province.keys, "hoa").withHook(i -> {
+            if (i == 0 && !swapped[0]) {
+                overwrite(verified, other);
+                swapped[0] = true;
+            }
+        });
+        assertEquals(PackageImporter.Outcome.APPLIED, importer.importFile(verified, false).outcome());
+        assertTrue(swapped[0]);
+        assertEquals("Xã Cuối Cùng A", nameOfLast(), "the database holds the content that was verified");
+        assertEquals(UNITS, province.dump().size());
+        assertTrue(staging().isEmpty(), "the staged copy is removed after the import");
+    }
 
     @Test
     void readingAVerifiedPackageThatChangedSinceIsRefused() throws Exception {
@@ -89,4 +136,42 @@ class StagingTest {
         assertEquals(verified.toString(), e.file());
     }
 
+    @Test
+    void theStagedCopyAlteredDuringTheApplyAbortsTheTransaction() throws Exception {
+        List<String> before = province.dump();
+        boolean[] altered = {false};
+        var importer = new PackageImporter(province.store, province.keys, "hoa").withHook(i -> {
+            if (i == 0 && !altered[0]) {
+                try {
+                    List<Path> copies = staging();
+                    assertEquals(1, copies.size(), "the package is read from its staged copy");
+                    overwrite(copies.get(0), other);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                altered[0] = true;
+            }
+        });
+        PackageRefused e = assertThrows(PackageRefused.class, () -> importer.importFile(verified, false));
+        assertEquals(Reason.HASH_MISMATCH, e.reason(), e.getMessage());
+        assertEquals(verified.toString(), e.file(), "the refusal names the package, not its copy");
+        assertEquals(before, province.dump(), "nothing of the altered copy was committed");
+        assertEquals(0, province.store.sites().peer(district.keys.site().id()).lastReceived());
+        assertTrue(staging().isEmpty());
+        assertEquals(PackageImporter.Outcome.APPLIED, province.importer.importFile(verified, false).outcome(),
+                "the package itself imports afterwards");
+        assertEquals("Xã Cuối Cùng A", nameOfLast());
+    }
+
+    @Test
+    void copiesLeftByACrashAreRemovedAtTheNextImport() throws Exception {
+        Path folder = Files.createDirectories(province.store.dataDir().resolve(PackageImporter.STAGING));
+        Files.writeString(folder.resolve("0b5e1c2a-left-by-a-crash.ytcs.json"), "{}");
+        Files.writeString(folder.resolve(".half-copied.tmp"), "{\"format\"");
+        PackageRefused refused = assertThrows(PackageRefused.class, () -> province.importer.importFile(
+                Files.writeString(stick.resolve("broken.ytcs.json"), "{\"format\":\"ytcs-package/1\""), false));
+        assertEquals(Reason.TRUNCATED, refused.reason());
+        assertTrue(staging().isEmpty(), "stale copies and the refused one are gone");
+        assertFalse(Files.exists(folder.resolve(".half-copied.tmp")));
+    }
 }

@@ -23,6 +23,7 @@ import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.core.site.Site;
 import vn.ytcs.core.site.SiteRole;
 import vn.ytcs.core.store.Store;
+import vn.ytcs.sync.pack.PackageImporter;
 import vn.ytcs.sync.site.SiteKeys;
 
 /**
@@ -95,7 +96,7 @@ class HostileFilesTest {
             out.add(store.sites().peer(district.site().id()).toString());
             out.add(store.targets().toString());
         }
-        Path staging = data.resolve("staging");
+        Path staging = data.resolve(PackageImporter.STAGING);
         if (Files.isDirectory(staging)) {
             try (Stream<Path> files = Files.list(staging)) {
                 files.forEach(f -> out.add("staged " + f));

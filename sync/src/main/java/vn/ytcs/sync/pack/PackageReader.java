@@ -14,9 +14,15 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -29,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -80,12 +87,14 @@ public final class PackageReader {
      */
     private static final JsonFactory FACTORY = StrictJson.FACTORY;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Copies being imported now, which a stale-copy cleanup must leave alone. */
+    private static final Set<Path> STAGED = ConcurrentHashMap.newKeySet();
 
     /**
      * A package that passed every check, and where its payload lies.
      *
      * @param file       the package as the user named it (refusals name it)
-     * @param copy       the file read
+     * @param copy       the file read: the private staged copy, or the package itself
      * @param unresolved ids the package refers to (by kind) without carrying them; the importer
      *                   checks them against its database
      */
@@ -134,7 +143,7 @@ public final class PackageReader {
     }
 
     /**
-     * Streams the verified package's records, parsed and typed, in file order, from the file that
+     * Streams the verified package's records, parsed and typed, in file order, from the copy that
      * was verified. The payload is hashed as it is read: when it is not the signed one any more,
      * this throws (HASH_MISMATCH) after the last record, so that a transaction around it aborts.
      */
@@ -144,6 +153,131 @@ public final class PackageReader {
     }
 
     private record Sink(Consumer<RecordState> records, Consumer<SyncStore.AuditEntry> audit) {
+    }
+
+    // ---- staging ----
+
+    /**
+     * A package copied into a private folder of this site's data folder. The copy is what is
+     * verified, previewed and applied: a file swapped on the stick meanwhile changes nothing.
+     */
+    public static final class Staged implements AutoCloseable {
+        private final Path source;
+        private final Path copy;
+
+        private Staged(Path source, Path copy) {
+            this.source = source;
+            this.copy = copy;
+        }
+
+        public Path source() {
+            return source;
+        }
+
+        public Path copy() {
+            return copy;
+        }
+
+        /** Verifies the copy; refusals name the package as the user named it. */
+        public Verified verify(Trust trust) {
+            return new PackageReader(copy, source.toString()).check(source, trust);
+        }
+
+        /** Removes the copy (what a crash leaves behind, the next import removes). */
+        @Override
+        public void close() {
+            STAGED.remove(copy);
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                // Left for the next import to remove.
+            }
+        }
+    }
+
+    /**
+     * Copies a package into {@code folder} once (a temporary name, then renamed), after removing
+     * the copies earlier imports left there. Refuses what cannot be a package before copying it.
+     */
+    public static Staged stage(Path file, Path folder) {
+        PackageReader reader = new PackageReader(file, file.toString());
+        long size;
+        try {
+            if (Files.isDirectory(file) || !Files.isRegularFile(file)) {
+                throw reader.refused(null, null, Reason.NOT_A_FILE, null);
+            }
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw reader.refused(null, null, Reason.NOT_A_FILE, e.getMessage());
+        }
+        if (size == 0) {
+            throw reader.refused(null, null, Reason.EMPTY, null);
+        }
+        if (size > MAX_FILE) {
+            throw reader.refused(null, null, Reason.TOO_LARGE, size + " bytes");
+        }
+        try {
+            Files.createDirectories(folder);
+            removeStale(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path copy = folder.resolve(UUID.randomUUID() + ".ytcs.json");
+        Path temp = folder.resolve("." + copy.getFileName() + ".tmp");
+        try {
+            InputStream in;
+            try {
+                in = Files.newInputStream(file);
+            } catch (IOException e) {
+                throw reader.refused(null, null, Reason.NOT_A_FILE, e.getMessage());
+            }
+            try (in; OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                byte[] buf = new byte[1 << 16];
+                long copied = 0;
+                while (true) {
+                    int n;
+                    try {
+                        n = in.read(buf);
+                    } catch (IOException e) {
+                        throw reader.refused(null, null, Reason.NOT_A_FILE, e.getMessage());
+                    }
+                    if (n < 0) {
+                        break;
+                    }
+                    copied += n;
+                    if (copied > MAX_FILE) {
+                        throw reader.refused(null, null, Reason.TOO_LARGE, "> " + MAX_FILE + " bytes");
+                    }
+                    out.write(buf, 0, n);
+                }
+            }
+            try {
+                Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, copy);
+            }
+            STAGED.add(copy);
+            return new Staged(file, copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // Removed at the next import.
+            }
+        }
+    }
+
+    /** Only one program opens a data folder: what is there and not being imported now was left by a crash. */
+    private static void removeStale(Path folder) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f) && !STAGED.contains(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     // ---- reading ----
