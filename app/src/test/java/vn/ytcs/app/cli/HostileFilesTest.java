@@ -176,4 +176,18 @@ class HostileFilesTest {
                 "\"succession\":2000000", district, out -> { });
         refused(pkg, "package.reason.TOO_MANY_REFERENCES", "import", pkg.toString());
     }
+
+    @Test
+    void aTargetsFileOf64MegabytesOfTinyValues() throws Exception {
+        Path targets = HostileFiles.document(file("targets.json"), "{\"format\":\"ytcs-targets/1\",\"source\":\"x\",\"targets\":[",
+                31_999_000, (out, i) -> out.write('0'), "]}");
+        refused(targets, "document.error.TOO_LARGE", "targets", "import", targets.toString());
+    }
+
+    @Test
+    void aCatalogFileOf64MegabytesOfTinyValues() throws Exception {
+        Path catalog = HostileFiles.document(file("catalog.json"), "{\"format\":\"ytcs-catalog/1\",\"indicators\":[",
+                31_999_000, (out, i) -> out.write('0'), "]}");
+        refused(catalog, "document.error.TOO_LARGE", "catalog", "validate", catalog.toString());
+    }
 }

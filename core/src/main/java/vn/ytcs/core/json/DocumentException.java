@@ -14,6 +14,10 @@ public final class DocumentException extends RuntimeException {
     public enum Problem {
         /** The file cannot be read. */
         UNREADABLE,
+        /** The file is larger than any document of its kind; the detail is the limit ("8 MB"). */
+        TOO_LARGE,
+        /** The document holds more values than any of its kind can; the detail is the limit. */
+        TOO_MANY_VALUES,
         /** Not well-formed JSON (or not UTF-8, or a duplicate key). */
         NOT_JSON,
         /** The document breaks its schema; the detail is the validator's own words. */
