@@ -675,14 +675,14 @@ class CrashHarnessTest {
      * Built once with the real commands (the heavy ones in child JVMs, the light ones in this JVM): a district
      * with the demo that has sent package 1 (acknowledged) and package 2 (six stations' phones), and has one more
      * committed change not sent yet; a province that imported package 1 (the run that leaves the class-data archive
-     * the trials start from) and has package 2 to import; and a copy of the demo folder taken back to schema V4.
+     * the trials start from) and has package 2 to import; and a copy of the demo folder taken back one schema version.
      */
     static final class Fixture {
         Path district;
         Path province;
         /** The province after package 2 as well. */
         Path provinceAt2;
-        /** The demo folder at schema V4. */
+        /** The demo folder one schema version behind. */
         Path upgrade;
         /** The demo as the command line shows it. */
         DemoDigest demo;
@@ -794,7 +794,7 @@ class CrashHarnessTest {
         run(f.provinceAt2, logs, "import", f.pkg2.toString());
         long sitesDone = System.nanoTime();
         // A demo folder one schema version behind: opening it takes a backup, then migrates.
-        downgradeToV4(f.upgrade);
+        takeBackLastMigration(f.upgrade);
         Path check = base.resolve("upgrade-check");
         copy(f.upgrade, check);
         ProgramRun.Outcome upgraded = ProgramRun.start(check, logs, "upgrade", "units").finish(() -> false);
@@ -821,15 +821,18 @@ class CrashHarnessTest {
     }
 
     /** Takes the last migration back (its table and its history row), as if the folder came from the previous release. */
-    static void downgradeToV4(Path data) {
+    /** Undoes the newest migration (V6) as if this folder had last been opened by the YTCS before it. */
+    static void takeBackLastMigration(Path data) {
         String url = "jdbc:h2:file:" + data.resolve(Store.DATABASE_NAME).toAbsolutePath();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "ytcs", "");
              java.sql.Statement st = c.createStatement()) {
-            st.execute("DROP TABLE OUTGOING_PACKAGE");
-            int rows = st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '5'");
-            assertEquals(1, rows, "the history row of V5");
+            st.execute("ALTER TABLE sync_conflict DROP COLUMN kept_is_local");
+            st.execute("DELETE FROM app_meta WHERE meta_key = 'clock.high'");
+            st.execute("ALTER TABLE outgoing_package ALTER COLUMN sha256 SET NOT NULL");
+            int rows = st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
+            assertEquals(1, rows, "the history row of V6");
         } catch (java.sql.SQLException e) {
-            throw new AssertionError("cannot take migration V5 back in " + data, e);
+            throw new AssertionError("cannot take migration V6 back in " + data, e);
         }
     }
 

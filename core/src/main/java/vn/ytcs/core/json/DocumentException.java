@@ -14,8 +14,10 @@ public final class DocumentException extends RuntimeException {
     public enum Problem {
         /** The file cannot be read. */
         UNREADABLE,
-        /** The file is larger than any document of its kind; the detail is the limit in bytes. */
+        /** The file is larger than any document of its kind; the detail is the limit ("8 MB"). */
         TOO_LARGE,
+        /** The document holds more values than any of its kind can; the detail is the limit. */
+        TOO_MANY_VALUES,
         /** The file is empty. */
         EMPTY,
         /** The file is not UTF-8 text. */

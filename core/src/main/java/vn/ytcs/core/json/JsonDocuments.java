@@ -51,6 +51,7 @@ public final class JsonDocuments {
     /** Reads and validates a file. */
     public static JsonNode read(Path file, String schema) {
         String source = file.toString();
+        DocumentLimits.checkFile(file, source, schema);
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
@@ -80,6 +81,8 @@ public final class JsonDocuments {
 
     /** Parses UTF-8 bytes and validates them against the named schema (e.g. "catalog-v1"). */
     public static JsonNode read(byte[] bytes, String source, String schema) {
+        // Before the UTF-8 check and the tree: the bytes and the values a document of its kind may have.
+        DocumentLimits.checkBytes(bytes, source, schema);
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));

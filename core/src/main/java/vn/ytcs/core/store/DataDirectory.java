@@ -52,7 +52,7 @@ public final class DataDirectory {
     }
 
     /** Folders YTCS keeps in a data folder. */
-    private static final Set<String> OWN_FOLDERS = Set.of("backups", "keys", "receipts", "logs");
+    private static final Set<String> OWN_FOLDERS = Set.of("backups", "keys", "receipts", "logs", "staging");
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 

@@ -110,9 +110,27 @@ public final class PackageImporter {
         if (Receipt.isReceipt(file)) {
             return importReceipt(file);
         }
+        // What is verified is what is applied: the package is copied once into the data folder, and
+        // every later read (verify, preview, apply) reads that copy, never the stick again.
+        PackageReader.Staged staged;
+        try {
+            staged = PackageReader.stage(file, store.dataDir().resolve(STAGING));
+        } catch (PackageRefused e) {
+            log(file, null, null, "REFUSED " + e.reason(), 0, 0, 0, 0);
+            throw e;
+        }
+        try (staged) {
+            return importStaged(file, staged, dryRun);
+        }
+    }
+
+    /** The data folder's folder where packages are copied while they are imported. */
+    public static final String STAGING = "staging";
+
+    private Result importStaged(Path file, PackageReader.Staged staged, boolean dryRun) {
         PackageReader.Verified v;
         try {
-            v = PackageReader.verify(file, trust());
+            v = staged.verify(trust());
         } catch (PackageRefused e) {
             log(file, null, null, "REFUSED " + e.reason(), 0, 0, 0, 0);
             throw e;

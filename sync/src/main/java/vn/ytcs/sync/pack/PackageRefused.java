@@ -17,7 +17,15 @@ public final class PackageRefused extends RuntimeException {
         BAD_SIGNATURE, UNKNOWN_SENDER, KEY_MISMATCH, HEADER_MISMATCH, NOT_FOR_US, DUPLICATE_RECORD, UNKNOWN_REFERENCE,
         COUNTS_MISMATCH, MISSING_PACKAGE, REJECTED_BY_DATABASE,
         // Integrity: a receipt for no package of ours, a version the sender may not stamp, a clock far ahead.
-        NOT_SENT, FOREIGN_VERSION, CLOCK_AHEAD, NOT_PERMITTED
+        NOT_SENT, FOREIGN_VERSION, CLOCK_AHEAD, NOT_PERMITTED,
+        /** A record, audit entry, manifest or header with more values than YTCS ever writes there; the detail is the limit. */
+        TOO_MANY_VALUES,
+        /** The same with more characters of text; the detail is the limit. */
+        TOO_MUCH_TEXT,
+        /** A list (records, audit) longer than a package may be; the detail is the limit. */
+        TOO_MANY_ENTRIES,
+        /** References to more distinct records than any register holds; the detail is the limit. */
+        TOO_MANY_REFERENCES
     }
 
     private final String file;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +31,8 @@ import vn.ytcs.sync.pack.PackageRefused.Reason;
 final class RecordCheck {
 
     private static final Set<String> RECORD_KEYS = Set.of("kind", "id", "owner", "version", "deleted", "fields", "fieldVersions");
+    private static final Set<String> AUDIT_KEYS = Set.of("recordId", "table", "action", "field", "oldValue", "newValue",
+            "actor", "at", "site", "version");
     private static final Map<String, Set<String>> ENUMS = new HashMap<>();
     /** Which kind each reference field points to. */
     private static final Map<String, String> REFERENCES = Map.ofEntries(
@@ -175,17 +176,45 @@ final class RecordCheck {
         }
     }
 
-    /** Adds the record's references to other records. */
-    static void references(RecordState s, Map<String, Set<UUID>> out) {
-        for (var e : s.fields().entrySet()) {
-            String target = REFERENCES.get(s.kind() + "." + e.getKey());
-            if (target != null && e.getValue() instanceof UUID id) {
-                out.computeIfAbsent(target, k -> new HashSet<>()).add(id);
-            }
+    /** The kinds in package order: a kind's index stands for it in an {@link IdTable}. */
+    private static final java.util.List<String> KINDS = SyncKinds.all();
+    /** Per kind, its reference fields and the kind each points to. */
+    private static final Map<String, Map<String, String>> REFERENCES_BY_KIND = new HashMap<>();
+
+    static {
+        REFERENCES.forEach((field, target) -> REFERENCES_BY_KIND
+                .computeIfAbsent(field.substring(0, field.indexOf('.')), k -> new HashMap<>())
+                .put(field.substring(field.indexOf('.') + 1), target));
+    }
+
+    static int kindIndex(String kind) {
+        return KINDS.indexOf(kind);
+    }
+
+    static String kind(int index) {
+        return KINDS.get(index);
+    }
+
+    /** Adds the record's references to other records, by the kind they point to. */
+    static void references(RecordState s, IdTable out) {
+        Map<String, String> fields = REFERENCES_BY_KIND.get(s.kind());
+        if (fields == null) {
+            return;
         }
+        fields.forEach((field, target) -> {
+            if (s.fields().get(field) instanceof UUID id) {
+                out.add(kindIndex(target), id);
+            }
+        });
     }
 
     static SyncStore.AuditEntry audit(JsonNode n, String label, String file) {
+        for (var it = n.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!AUDIT_KEYS.contains(key)) {
+                throw new PackageRefused(file, label, key, Reason.UNKNOWN_VALUE, "unexpected field");
+            }
+        }
         String action = text(n, "action", label, file);
         if (!Set.of("CREATE", "UPDATE", "DELETE").contains(action)) {
             throw new PackageRefused(file, label, "action", Reason.UNKNOWN_VALUE, action);
