@@ -100,101 +100,93 @@ class OwnershipTest {
     @Test
     void aDistrictSettingTheProvincesTargetIsKeptAsAProposalAndNeverApplied() throws Exception {
         meet();
-        {
-            assertEquals(0, target.value().compareTo(targetValue(district, target.code())), "the district has the province's target");
-            district.store.write("lan", w -> {
-                w.save(new Target(target.code(), target.name(), target.measure(), target.comparison(), new BigDecimal("5"),
-                        target.dueYear()));
-                return null;
-            });
-            PackageImporter.Result r = province.importer.importFile(
-                    PackageWriter.export(district.store, district.keys, id(province), false, stick, false).file(), false);
-            assertEquals(0, target.value().compareTo(targetValue(province, target.code())), "the province's target is not changed");
-            assertEquals(1, r.conflictCount());
-            SyncStore.Conflict c = province.store.sync().conflicts(true).get(0);
-            assertEquals("target_value", c.field());
-            assertTrue(c.keptIsLocal());
-            assertEquals(0, new BigDecimal(c.theirs()).compareTo(new BigDecimal("5")), "the district's value is kept for review");
-            // The province's value, stamped anew, puts the district right again.
-            district.importer.importFile(
-                    PackageWriter.export(province.store, province.keys, id(district), false, stick, false).file(), false);
-            assertEquals(0, target.value().compareTo(targetValue(district, target.code())));
-            assertEquals(province.dump(), district.dump());
-        }
+        assertEquals(0, target.value().compareTo(targetValue(district, target.code())), "the district has the province's target");
+        district.store.write("lan", w -> {
+            w.save(new Target(target.code(), target.name(), target.measure(), target.comparison(), new BigDecimal("5"),
+                    target.dueYear()));
+            return null;
+        });
+        PackageImporter.Result r = province.importer.importFile(
+                PackageWriter.export(district.store, district.keys, id(province), false, stick, false).file(), false);
+        assertEquals(0, target.value().compareTo(targetValue(province, target.code())), "the province's target is not changed");
+        assertEquals(1, r.conflictCount());
+        SyncStore.Conflict c = province.store.sync().conflicts(true).get(0);
+        assertEquals("target_value", c.field());
+        assertTrue(c.keptIsLocal());
+        assertEquals(0, new BigDecimal(c.theirs()).compareTo(new BigDecimal("5")), "the district's value is kept for review");
+        // The province's value, stamped anew, puts the district right again.
+        district.importer.importFile(
+                PackageWriter.export(province.store, province.keys, id(district), false, stick, false).file(), false);
+        assertEquals(0, target.value().compareTo(targetValue(district, target.code())));
+        assertEquals(province.dump(), district.dump());
     }
 
     @Test
     void aVersionStampedWithTheOwnersSiteByADistrictIsRefused() throws Exception {
         meet();
-        {
-            List<String> before = province.dump();
-            Path pkg = PackageWriter.export(district.store, district.keys, id(province), true, stick, false).file();
-            String forged = String.format("%012x-0000-%s", System.currentTimeMillis(), id(province));
-            Path file = resign(pkg, district.keys, record -> {
-                if (record.path("kind").asText().equals("target")) {
-                    ((ObjectNode) record.get("fields")).put("target_value", 5);
-                    record.put("version", forged);
-                }
-            });
-            PackageRefused e = assertThrows(PackageRefused.class, () -> province.importer.importFile(file, false));
-            assertEquals(PackageRefused.Reason.FOREIGN_VERSION, e.reason(), e.getMessage());
-            assertTrue(e.record().startsWith("target "), e.record());
-            assertEquals(before, province.dump(), "nothing changed");
-        }
+        List<String> before = province.dump();
+        Path pkg = PackageWriter.export(district.store, district.keys, id(province), true, stick, false).file();
+        String forged = String.format("%012x-0000-%s", System.currentTimeMillis(), id(province));
+        Path file = resign(pkg, district.keys, record -> {
+            if (record.path("kind").asText().equals("target")) {
+                ((ObjectNode) record.get("fields")).put("target_value", 5);
+                record.put("version", forged);
+            }
+        });
+        PackageRefused e = assertThrows(PackageRefused.class, () -> province.importer.importFile(file, false));
+        assertEquals(PackageRefused.Reason.FOREIGN_VERSION, e.reason(), e.getMessage());
+        assertTrue(e.record().startsWith("target "), e.record());
+        assertEquals(before, province.dump(), "nothing changed");
     }
 
     @Test
     void aVersionFarAheadOfTheReceiversClockIsRefusedNamingTheClock() throws Exception {
         meet();
-        {
-            List<String> before = province.dump();
-            district.store.write("lan", w -> {
-                w.save(new Station(station.id(), station.unitId(), station.name(), station.kind(), null, "Ấp 2", "0293 222",
-                        false));
-                return null;
-            });
-            Path pkg = PackageWriter.export(district.store, district.keys, id(province), false, stick, false).file();
-            String future = new Hlc(Instant.now().plus(Duration.ofDays(400)).toEpochMilli(), 0, id(district)).toString();
-            Path file = resign(pkg, district.keys, record -> {
-                if (record.path("kind").asText().equals("station")) {
-                    record.put("version", future);
-                }
-            });
-            PackageRefused e = assertThrows(PackageRefused.class, () -> province.importer.importFile(file, false));
-            assertEquals(PackageRefused.Reason.CLOCK_AHEAD, e.reason());
-            assertTrue(e.detail().contains("\t"), "both times are named: " + e.detail());
-            assertEquals(before, province.dump());
-            assertEquals(PackageImporter.Outcome.APPLIED, province.importer.importFile(pkg, false).outcome(),
-                    "the same change with a right clock goes through");
-        }
+        List<String> before = province.dump();
+        district.store.write("lan", w -> {
+            w.save(new Station(station.id(), station.unitId(), station.name(), station.kind(), null, "Ấp 2", "0293 222",
+                    false));
+            return null;
+        });
+        Path pkg = PackageWriter.export(district.store, district.keys, id(province), false, stick, false).file();
+        String future = new Hlc(Instant.now().plus(Duration.ofDays(400)).toEpochMilli(), 0, id(district)).toString();
+        Path file = resign(pkg, district.keys, record -> {
+            if (record.path("kind").asText().equals("station")) {
+                record.put("version", future);
+            }
+        });
+        PackageRefused e = assertThrows(PackageRefused.class, () -> province.importer.importFile(file, false));
+        assertEquals(PackageRefused.Reason.CLOCK_AHEAD, e.reason());
+        assertTrue(e.detail().contains("\t"), "both times are named: " + e.detail());
+        assertEquals(before, province.dump());
+        assertEquals(PackageImporter.Outcome.APPLIED, province.importer.importFile(pkg, false).outcome(),
+                "the same change with a right clock goes through");
     }
 
     @Test
     void aDistrictCannotCreateRecordsForAnotherSiteNorTargets() throws Exception {
         meet();
-        {
-            List<String> before = province.dump();
-            district.store.write("lan", w -> {
-                w.save(new Station(UUID.randomUUID(), station.unitId(), "Điểm y tế ấp 3", StationKind.HEALTH_POINT,
-                        station.id(), null, null, false));
-                return null;
-            });
-            Path pkg = PackageWriter.export(district.store, district.keys, id(province), false, stick, false).file();
-            Path claimed = resign(pkg, district.keys, record -> record.put("owner", id(province).toString()));
-            assertEquals(PackageRefused.Reason.FOREIGN_VERSION,
-                    assertThrows(PackageRefused.class, () -> province.importer.importFile(claimed, false)).reason());
-            assertEquals(before, province.dump());
+        List<String> before = province.dump();
+        district.store.write("lan", w -> {
+            w.save(new Station(UUID.randomUUID(), station.unitId(), "Điểm y tế ấp 3", StationKind.HEALTH_POINT,
+                    station.id(), null, null, false));
+            return null;
+        });
+        Path pkg = PackageWriter.export(district.store, district.keys, id(province), false, stick, false).file();
+        Path claimed = resign(pkg, district.keys, record -> record.put("owner", id(province).toString()));
+        assertEquals(PackageRefused.Reason.FOREIGN_VERSION,
+                assertThrows(PackageRefused.class, () -> province.importer.importFile(claimed, false)).reason());
+        assertEquals(before, province.dump());
 
-            district.store.write("lan", w -> {
-                w.save(new Target("D25.DISTRICT", target.name(), target.measure(), target.comparison(), BigDecimal.ONE, 2030));
-                return null;
-            });
-            // Full: the refused package's number is spent.
-            Path targetPkg = PackageWriter.export(district.store, district.keys, id(province), true, stick, false).file();
-            PackageRefused e = assertThrows(PackageRefused.class, () -> province.importer.importFile(targetPkg, false));
-            assertEquals(PackageRefused.Reason.NOT_PERMITTED, e.reason());
-            assertEquals(before, province.dump());
-        }
+        district.store.write("lan", w -> {
+            w.save(new Target("D25.DISTRICT", target.name(), target.measure(), target.comparison(), BigDecimal.ONE, 2030));
+            return null;
+        });
+        // Full: the refused package's number is spent.
+        Path targetPkg = PackageWriter.export(district.store, district.keys, id(province), true, stick, false).file();
+        PackageRefused e = assertThrows(PackageRefused.class, () -> province.importer.importFile(targetPkg, false));
+        assertEquals(PackageRefused.Reason.NOT_PERMITTED, e.reason());
+        assertEquals(before, province.dump());
     }
 
     /** The package with each record passed through the edit, hashed and signed again with the sender's real key. */
