@@ -262,18 +262,25 @@ public final class Store implements AutoCloseable {
         if (original != null) {
             Files.copy(original, copy);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(dataDir, MIGRATING_NAME, false), "ytcs", "");
+        // No trace file: closing the pool's connection after SHUTDOWN reports the database closed, as it is.
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(dataDir, MIGRATING_NAME, false) + ";TRACE_LEVEL_FILE=0",
+                "ytcs", "");
         try {
             flyway(pool).migrate();
+            // Closed for certain, every change in the file, before the file takes the database's name:
+            // a database still open would go on writing into the renamed file beside the store opened next.
+            try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new StoreException(StoreException.Reason.FAILED, copy, e);
+            }
         } catch (RuntimeException e) {
             pool.dispose();
             Files.deleteIfExists(copy);
             throw e;
         }
-        // The last connection closed closes the database: its file is complete when dispose returns.
         pool.dispose();
         vn.ytcs.core.io.SafeFiles.moveDurably(copy, databaseFile(dataDir));
-        Files.deleteIfExists(dataDir.resolve(MIGRATING_NAME + ".trace.db"));
     }
 
     /**
@@ -303,12 +310,27 @@ public final class Store implements AutoCloseable {
                 Files.deleteIfExists(restoredCopy);
                 return new Notice(Notice.Kind.RESTORED_FROM_BACKUP, backup.get().toString());
             }
+            if (holdsRegister(dataDir)) {
+                // Never set aside a register without a backup to restore: the user decides, with the file kept.
+                throw new StoreException(StoreException.Reason.DAMAGED, file, cause);
+            }
             Files.move(file, aside);
             migrateCopy(dataDir, null);
             return new Notice(Notice.Kind.SET_ASIDE, aside.toString());
         } catch (IOException | FlywayException | DataAccessException e) {
             e.addSuppressed(cause);
             throw new StoreException(StoreException.Reason.DAMAGED, file, e);
+        }
+    }
+
+    /** Whether the database holds any unit (or cannot even say so): then it is more than a first start that never finished. */
+    private static boolean holdsRegister(Path dataDir) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url(dataDir, DATABASE_NAME, true), "ytcs", "");
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM admin_unit")) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            return e.getErrorCode() != ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1 && e.getErrorCode() != ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1;
         }
     }
 

@@ -120,9 +120,8 @@ class StoreIntegrityTest {
         }
     }
 
-    @Test
-    void anUpgradeCutOffByAnOlderYtcsIsRestoredFromTheBackupTakenBeforeIt() throws Exception {
-        // A database of schema 5 holding a unit, and its backup as taken before an upgrade.
+    /** A database of schema 5 holding a unit, as the YTCS before this one left it. */
+    private void schemaFiveWithAUnit() throws Exception {
         Files.createDirectories(dir);
         Flyway.configure().dataSource("jdbc:h2:file:" + dir.resolve("ytcs").toAbsolutePath(), "ytcs", "")
                 .locations("classpath:db/migration").target("5").load().migrate();
@@ -132,6 +131,11 @@ class StoreIntegrityTest {
                         + " updated_at, deleted, demo) VALUES ('" + province.id() + "', '93', TRUE, 'Hậu Giang', 'TINH',"
                         + " 'PROVINCE', DATE '2004-01-01', (SELECT id FROM site), '000000000001-0000-" + UUID.randomUUID()
                         + "', CURRENT_TIMESTAMP, FALSE, FALSE)");
+    }
+
+    @Test
+    void anUpgradeCutOffByAnOlderYtcsIsRestoredFromTheBackupTakenBeforeIt() throws Exception {
+        schemaFiveWithAUnit();
         Path backups = Files.createDirectories(dir.resolve("backups"));
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(backups.resolve("ytcs-20261130-120000-000-before-migration.zip")))) {
             zip.putNextEntry(new ZipEntry("ytcs.mv.db"));
@@ -147,6 +151,19 @@ class StoreIntegrityTest {
         }
         try (Store store = Store.open(dir)) {
             assertTrue(store.notices().isEmpty());
+        }
+    }
+
+    @Test
+    void aHalfMigratedRegisterWithoutABackupIsRefusedAndKeptNeverSetAside() throws Exception {
+        schemaFiveWithAUnit();
+        execute(dir, "ALTER TABLE sync_conflict ADD COLUMN kept_is_local BOOLEAN");
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(dir).close());
+        assertEquals(StoreException.Reason.DAMAGED, e.reason());
+        execute(dir, "ALTER TABLE sync_conflict DROP COLUMN kept_is_local");
+        try (Store store = Store.open(dir)) {
+            assertEquals("Hậu Giang", store.sync().find("unit", province.id()).orElseThrow().fields().get("name"),
+                    "the register stayed where it was");
         }
     }
 }

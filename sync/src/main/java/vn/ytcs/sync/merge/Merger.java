@@ -36,7 +36,7 @@ public final class Merger {
     /**
      * The outcome for one record.
      *
-     * @param merged  the record to write; null when nothing changes locally
+     * @param merged    the record to write; null when nothing changes locally
      * @param changed   fields whose local value changes
      * @param restamped fields whose kept value was stamped anew here (to be audited, so that other sites know
      *                  this site had seen what it settled)
