@@ -294,20 +294,17 @@ public final class Store implements AutoCloseable {
             Files.createDirectories(aside.getParent());
             Optional<Path> backup = newestBackup(dataDir, justTaken);
             if (backup.isPresent()) {
-                Path restored = dataDir.resolve(MIGRATING_NAME + ".mv.db");
-                Files.deleteIfExists(restored);
+                Path restored = dataDir.resolve(DATABASE_NAME + "-restored.mv.db");
                 try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(backup.get()))) {
                     java.util.zip.ZipEntry entry = zip.getNextEntry();
                     if (entry == null || !entry.getName().equals(DATABASE_NAME + ".mv.db")) {
                         throw new StoreException(StoreException.Reason.DAMAGED, backup.get(), cause);
                     }
-                    Files.copy(zip, restored);
+                    Files.copy(zip, restored, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                Path restoredCopy = dataDir.resolve(DATABASE_NAME + "-restored.mv.db");
-                Files.move(restored, restoredCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 Files.copy(file, aside);
-                migrateCopy(dataDir, restoredCopy);
-                Files.deleteIfExists(restoredCopy);
+                migrateCopy(dataDir, restored);
+                Files.deleteIfExists(restored);
                 return new Notice(Notice.Kind.RESTORED_FROM_BACKUP, backup.get().toString());
             }
             if (holdsRegister(dataDir)) {
@@ -350,6 +347,7 @@ public final class Store implements AutoCloseable {
     private static void removeLeftovers(Path dataDir) throws IOException {
         Files.deleteIfExists(dataDir.resolve(MIGRATING_NAME + ".mv.db"));
         Files.deleteIfExists(dataDir.resolve(MIGRATING_NAME + ".trace.db"));
+        Files.deleteIfExists(dataDir.resolve(DATABASE_NAME + "-restored.mv.db"));
         Path dir = dataDir.resolve("backups");
         if (Files.isDirectory(dir)) {
             try (var files = Files.list(dir)) {
@@ -584,9 +582,6 @@ public final class Store implements AutoCloseable {
                 default:
                     break;
             }
-        }
-        if (e instanceof FlywayException && e.getMessage() != null && e.getMessage().contains("newer")) {
-            return new StoreException(StoreException.Reason.NEWER_SCHEMA, file, e);
         }
         return new StoreException(StoreException.Reason.FAILED, file, e);
     }

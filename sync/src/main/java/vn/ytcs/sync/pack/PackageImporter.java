@@ -210,6 +210,10 @@ public final class PackageImporter {
             });
         } catch (StoreException e) {
             throw new PackageRefused(file.toString(), null, null, Reason.REJECTED_BY_DATABASE, e.subject());
+        } catch (PackageRefused e) {
+            // A stamp refused while applying (the transaction rolled back): logged like every other refusal.
+            log(file, m, m.payloadSha256(), "REFUSED " + e.reason(), 0, 0, 0, 0);
+            throw e;
         }
         // Store.write returned: the import is on the disk, so the receipt may now say so.
         Site self = keys.site();
