@@ -257,7 +257,7 @@ public final class MainWindow {
         if (vm.busy().get()) {
             return progress(m.get("window.loading"));
         }
-        MainViewModel.UnitSummary summary = vm.summary().get();
+        vn.ytcs.core.service.ScoringService.UnitSummary summary = vm.summary().get();
         if (summary != null) {
             Label title = new Label(labels.unit(summary.unit()));
             title.getStyleClass().add(Styles.TITLE);
