@@ -16,13 +16,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.app.i18n.Labels;
-import vn.ytcs.core.catalog.Catalog;
-import vn.ytcs.core.catalog.CatalogReader;
-import vn.ytcs.core.scoring.CommuneFacts;
 import vn.ytcs.core.scoring.CommuneScoring;
-import vn.ytcs.core.scoring.FactsReader;
 import vn.ytcs.core.scoring.Scorecard;
-import vn.ytcs.core.scoring.Scorer;
 import vn.ytcs.core.service.ScoringService;
 import vn.ytcs.core.unit.UnitTree;
 
@@ -77,13 +72,11 @@ final class ScoreCommand implements Callable<Integer> {
         if (catalogFile == null || factsFile == null) {
             throw new CliFailure(parent.messages.get("cli.error.catalogAndFacts"));
         }
-        Catalog catalog = CatalogReader.read(catalogFile);
-        List<CommuneFacts> facts = FactsReader.read(factsFile, catalog);
         List<Scorecard> cards = new ArrayList<>();
         List<String[]> labels = new ArrayList<>();
-        for (CommuneFacts f : facts) {
-            cards.add(Scorer.score(catalog, f));
-            labels.add(new String[] {f.code(), f.name()});
+        for (ScoringService.FileScore f : ScoringService.scoreFiles(catalogFile, factsFile)) {
+            cards.add(f.scorecard());
+            labels.add(new String[] {f.facts().code(), f.facts().name()});
         }
         print(cards, labels, cards.stream().map(c -> Optional.<vn.ytcs.core.assessment.Assessment>empty()).toList(), period);
         return Cli.OK;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.core.service;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +21,12 @@ import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.directive.Targets;
 import vn.ytcs.core.progress.TargetProgress;
 import vn.ytcs.core.progress.TargetTracker;
+import vn.ytcs.core.catalog.CatalogReader;
+import vn.ytcs.core.scoring.CommuneFacts;
 import vn.ytcs.core.scoring.CommuneScoring;
+import vn.ytcs.core.scoring.FactsReader;
+import vn.ytcs.core.scoring.Scorecard;
+import vn.ytcs.core.scoring.Scorer;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitLevel;
@@ -50,6 +56,10 @@ public final class ScoringService {
                          List<CommuneScoring.Result> results) {
     }
 
+    /** A commune of a standalone facts file with its scorecard. */
+    public record FileScore(CommuneFacts facts, Scorecard scorecard) {
+    }
+
     private final Store store;
     private final Catalogs catalogs;
     private final RegisterService register;
@@ -68,6 +78,15 @@ public final class ScoringService {
     /** The catalog for assessing the period, or empty when none was in force. */
     public Optional<Catalog> catalogFor(int period) {
         return catalogs.forPeriod(period);
+    }
+
+    /**
+     * Scores a standalone facts file against a catalog file, with no register: for checking a
+     * catalog or a commune's figures before they are entered. Either file refused names itself.
+     */
+    public static List<FileScore> scoreFiles(Path catalogFile, Path factsFile) {
+        Catalog catalog = CatalogReader.read(catalogFile);
+        return FactsReader.read(factsFile, catalog).stream().map(f -> new FileScore(f, Scorer.score(catalog, f))).toList();
     }
 
     /** The catalogs this site knows. */
