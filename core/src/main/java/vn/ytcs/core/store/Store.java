@@ -360,12 +360,29 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * A new site's name until the office names it: the computer's, so that two offices' packages
+     * are told apart from the first day (no network lookup: the PC may have none).
+     */
+    static String defaultSiteName() {
+        String name = System.getenv("COMPUTERNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = Files.readAllLines(Path.of("/etc/hostname")).stream().findFirst().orElse(null);
+            } catch (IOException | RuntimeException e) {
+                name = null; // not Linux, or not readable: the plain name will do
+            }
+        }
+        name = name == null ? "" : name.strip().replaceAll("\\p{Cntrl}", "");
+        return name.isEmpty() ? "YTCS" : "YTCS " + name.substring(0, Math.min(name.length(), 60));
+    }
+
     private static Site ensureLocalSite(DSLContext ctx) {
         SiteRecord row = ctx.selectFrom(SITE).where(SITE.IS_LOCAL.isTrue()).fetchOne();
         if (row == null) {
             row = ctx.newRecord(SITE);
             row.setId(UUID.randomUUID());
-            row.setName("YTCS");
+            row.setName(defaultSiteName());
             row.setRole(SiteRole.DISTRICT.name());
             row.setIsLocal(true);
             row.setCreatedAt(OffsetDateTime.now());
