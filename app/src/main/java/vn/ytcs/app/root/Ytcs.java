@@ -32,7 +32,8 @@ public final class Ytcs implements AutoCloseable {
 
     /** Opens the data folder with the audit recording {@code actor} as the one who changes things. */
     public static Ytcs open(Path dataDir, String actor) {
-        return new Ytcs(Store.open(dataDir), actor, Catalogs.shipped());
+        Catalogs catalogs = Catalogs.shipped();
+        return new Ytcs(Store.open(dataDir, catalogs), actor, catalogs);
     }
 
     /** Who is recorded in the audit: the operating-system user of this session. */

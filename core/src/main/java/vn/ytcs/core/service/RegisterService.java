@@ -9,9 +9,13 @@ import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.directive.Targets;
+import vn.ytcs.core.record.FieldProblem;
+import vn.ytcs.core.record.RecordKind;
+import vn.ytcs.core.record.RecordKinds;
 import vn.ytcs.core.site.Site;
 import vn.ytcs.core.site.SiteRole;
 import vn.ytcs.core.store.Store;
+import vn.ytcs.core.store.StoreException;
 import vn.ytcs.core.task.Progress;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
@@ -81,6 +85,28 @@ public final class RegisterService {
     /** Loads the demo province into an empty register, in one transaction. */
     public DemoLoader.Outcome loadDemo(Progress progress) {
         return DemoLoader.load(store, actor, progress);
+    }
+
+    /**
+     * Every problem the record has against its kind's one declaration (required, list of values,
+     * range, length, rules across fields, references, an answer that fits its indicator), each
+     * naming its field, for an editor to show beside the field. Empty when the record may be saved.
+     */
+    public <T> List<FieldProblem> check(T record) {
+        RecordKind<T> kind = RecordKinds.of(record);
+        return kind.problems(record, store.recordContext());
+    }
+
+    /**
+     * Saves a register record (created, or what differs changed), with its audit rows and field
+     * versions, in one transaction. A record with problems is refused with all of them
+     * ({@link StoreException#problems()}) and nothing changes.
+     */
+    public <T> void save(T record) {
+        store.write(actor, w -> {
+            w.saveRecord(record);
+            return null;
+        });
     }
 
     /** The Directive 25 targets this site holds. */

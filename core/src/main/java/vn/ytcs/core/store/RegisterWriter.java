@@ -41,6 +41,12 @@ public interface RegisterWriter {
 
     void save(AssessmentAnswer answer);
 
+    /**
+     * Saves a record of any declared kind (see {@code vn.ytcs.core.record.RecordKinds}), checked
+     * against its kind's rules like every save.
+     */
+    void saveRecord(Object record);
+
     /** Saves a Directive 25 target, replacing the one with the same code. */
     void save(vn.ytcs.core.directive.Target target);
 

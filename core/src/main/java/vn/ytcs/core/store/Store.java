@@ -545,6 +545,14 @@ public final class Store implements AutoCloseable {
     }
 
     /** Synced records for reading (writes go through {@link #write} and {@link RegisterWriter#sync()}). */
+    /**
+     * What a record is checked against outside a write: the live records of the database and the
+     * catalogs of this store (the writer checks against the same, inside its transaction).
+     */
+    public vn.ytcs.core.record.RecordContext recordContext() {
+        return new vn.ytcs.core.record.RecordContext(StoreRegisterWriter.storeParents(sync()), catalogs);
+    }
+
     public SyncStore sync() {
         return new SyncStore(ctx, clock);
     }

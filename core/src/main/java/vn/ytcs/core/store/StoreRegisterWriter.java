@@ -49,7 +49,7 @@ final class StoreRegisterWriter implements RegisterWriter {
     }
 
     /** Live records of this transaction as field maps (tombstones are no parents). */
-    private static Parents storeParents(SyncStore sync) {
+    static Parents storeParents(SyncStore sync) {
         return (kind, id) -> sync.find(kind, id).filter(s -> !s.deleted()).map(RecordState::fields);
     }
 
@@ -76,6 +76,11 @@ final class StoreRegisterWriter implements RegisterWriter {
     @Override
     public SyncStore sync() {
         return sync;
+    }
+
+    @Override
+    public void saveRecord(Object record) {
+        write(record);
     }
 
     @Override

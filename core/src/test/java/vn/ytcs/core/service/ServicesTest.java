@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.progress.TargetProgress;
 import vn.ytcs.core.scoring.CommuneScoring;
+import vn.ytcs.core.record.FieldProblem;
 import vn.ytcs.core.site.SiteRole;
+import vn.ytcs.core.staff.StaffMember;
+import vn.ytcs.core.store.StoreException;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.task.Progress;
 import vn.ytcs.core.unit.Unit;
@@ -117,6 +120,35 @@ class ServicesTest {
             RegisterService.TargetsImported done = s.register().importTargets(file);
             assertEquals(s.register().targets().size(), done.read());
             assertTrue(done.read() > 0);
+        }
+    }
+
+    @Test
+    void anEditIsCheckedAgainstItsKindsDeclarationAndARefusalChangesNothing() {
+        try (Services s = open()) {
+            s.register().loadDemo(Progress.NONE);
+            UnitTree tree = s.register().tree(DAY);
+            var profile = s.register().profiles(tree, List.of(tree.communes().get(0)), DAY).get(0);
+            StaffMember member = profile.staff().get(0);
+            StaffMember leftBeforeStarting = new StaffMember(member.id(), member.stationId(), member.fullName(), member.sex(),
+                    member.birthYear(), member.profession(), member.employment(), LocalDate.of(2020, 5, 1),
+                    LocalDate.of(2019, 1, 1));
+            List<FieldProblem> problems = s.register().check(leftBeforeStarting);
+            assertEquals(1, problems.size(), problems.toString());
+            assertEquals("end_date", problems.get(0).field());
+            StoreException refused = assertThrows(StoreException.class, () -> s.register().save(leftBeforeStarting));
+            assertEquals(problems, refused.problems());
+            assertEquals(member, s.register().profiles(tree, List.of(profile.commune()), DAY).get(0).staff().get(0));
+
+            StaffMember left = new StaffMember(member.id(), member.stationId(), member.fullName(), member.sex(),
+                    member.birthYear(), member.profession(), member.employment(), member.startDate(), LocalDate.of(2025, 3, 1));
+            assertEquals(List.of(), s.register().check(left));
+            s.register().save(left);
+            assertFalse(s.register().profiles(tree, List.of(profile.commune()), DAY).get(0).staff().contains(member),
+                    "a member who left is no longer counted on the day");
+            List<String> audited = new java.util.ArrayList<>();
+            s.store().sync().auditOf(List.of(member.id()), e -> audited.add(e.field()));
+            assertTrue(audited.stream().anyMatch("end_date"::equalsIgnoreCase), audited.toString());
         }
     }
 
