@@ -43,14 +43,20 @@ public final class YtcsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkLanguage();
-        WindowLauncher.launch(DataDirectory.resolve(dataDir), messages.locale());
+        // The window remembers the language last chosen in it; --lang or YTCS_LANG, when given, wins.
+        boolean asked = lang != null || Messages.parseLanguage(System.getenv("YTCS_LANG")) != null;
+        WindowLauncher.launch(DataDirectory.resolve(dataDir), asked ? messages.locale() : null);
         return Cli.WINDOW_CLOSED;
     }
 
     /** Opens the store of the chosen data folder; the caller closes it. */
     Store openStore() {
         checkLanguage();
-        Store store = Store.open(DataDirectory.resolve(dataDir));
+        Path dir = DataDirectory.resolve(dataDir);
+        vn.ytcs.app.log.LogFile.writeTo(dir);
+        Store store = Store.open(dir);
+        org.slf4j.LoggerFactory.getLogger(YtcsCommand.class).info("Store open at {} for {}", dir, spec.commandLine().getParseResult()
+                .originalArgs());
         store.notices().forEach(n -> spec.commandLine().getErr().println(vn.ytcs.app.i18n.StoreMessages.notice(n, messages)));
         return store;
     }

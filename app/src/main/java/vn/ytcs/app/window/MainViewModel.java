@@ -21,6 +21,7 @@ import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.commune.CommuneProfiles;
 import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.core.scoring.CommuneScoring;
+import vn.ytcs.core.site.Site;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitLevel;
@@ -71,6 +72,7 @@ public final class MainViewModel {
     private final ObjectProperty<UnitSummary> summary = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObjectProperty<List<Store.Notice>> notices = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<Site> site = new SimpleObjectProperty<>();
     private long selection;
 
     public MainViewModel(Path dataDir, Executor background, Executor ui, Supplier<LocalDate> today, String actor) {
@@ -90,8 +92,10 @@ public final class MainViewModel {
             try {
                 Store opened = Store.open(dataDir);
                 Snapshot snapshot = snapshot(opened);
+                Site local = opened.localSite();
                 ui.execute(() -> {
                     store = opened;
+                    site.set(local);
                     notices.set(opened.notices());
                     show(snapshot);
                 });
@@ -266,6 +270,11 @@ public final class MainViewModel {
     /** What the opening of the database found to tell: a repair it made, a clock behind the data. */
     public ReadOnlyObjectProperty<List<Store.Notice>> notices() {
         return notices;
+    }
+
+    /** This installation's own site (its name, role and key fingerprint); null until the store is open. */
+    public ReadOnlyObjectProperty<Site> site() {
+        return site;
     }
 
     public ReadOnlyBooleanProperty busy() {

@@ -67,7 +67,7 @@ class MainWindowTest extends WindowTest {
         assertTrue(robot.lookup("#scorecard").tryQuery().isPresent(), "the commune shows its scorecard");
         Label verdict = robot.lookup("#verdict").queryAs(Label.class);
         assertTrue(List.of("ĐẠT", "CHƯA ĐẠT").contains(verdict.getText()), verdict.getText());
-        assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText().contains("Tỉnh chưa nhập ngưỡng cho vùng Đồng bằng sông Cửu Long"))
+        assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().contains("Tỉnh chưa nhập ngưỡng cho vùng Đồng bằng sông Cửu Long"))
                 .tryQuery().isPresent(), "the gap that the province must fill in is explained");
         robot.interact(() -> Screenshots.saveQuietly(stage.getScene(), "main-vi"));
 
@@ -86,7 +86,7 @@ class MainWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getValue() != null);
         select(robot, tree, "Vị Thanh");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup((Node n) -> n instanceof Label l && l.getText().startsWith("9 xã, phường, thị trấn")).tryQuery().isPresent());
+                () -> robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().startsWith("9 xã, phường, thị trấn")).tryQuery().isPresent());
     }
 
     /** Selects the unit as a click would; the robot's mouse is flaky on cells being recycled. */
