@@ -79,14 +79,17 @@ public final class YtcsApp extends Application {
         window = new MainWindow(vm, messages, this::changeLanguage, syncActions());
         Rectangle2D place = settings.place(Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
                 Screen.getPrimary().getVisualBounds());
-        scene = new Scene(window.root(), place.getWidth(), place.getHeight());
+        scene = new Scene(window.root());
         scene.getStylesheets().add(stylesheet());
         stage.setTitle(messages.get("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(Math.min(WindowSettings.MIN_WIDTH, place.getWidth()));
         stage.setMinHeight(Math.min(WindowSettings.MIN_HEIGHT, place.getHeight()));
+        // The window's outer size, title bar included, is what must fit the screen.
         stage.setX(place.getMinX());
         stage.setY(place.getMinY());
+        stage.setWidth(place.getWidth());
+        stage.setHeight(place.getHeight());
         stage.setMaximized(settings.maximized());
         stage.show();
         window.focusSearch();

@@ -132,6 +132,7 @@ class WindowHabitsTest extends WindowTest {
             app = new YtcsApp();
             app.start(stage);
         });
+        waitForTheRegister(robot); // closing before the database is open would leave it open
         assertEquals(Messages.ENGLISH, language(robot).getValue());
         assertEquals(Messages.of(Messages.ENGLISH).get("app.title"), stage.getTitle());
         assertEquals(new Rectangle2D(60, 40, 1000, 640), new Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
