@@ -29,15 +29,17 @@ final class ErrorDialog {
     private final Supplier<Window> owner;
     private final Supplier<Messages> messages;
     private final String stylesheet;
+    private final java.nio.file.Path log;
     private Thread.UncaughtExceptionHandler previous;
     private Thread.UncaughtExceptionHandler previousFx;
     /** The dialog on screen: later errors are logged, not stacked into more dialogs. */
     private Alert showing;
 
-    ErrorDialog(Supplier<Window> owner, Supplier<Messages> messages, String stylesheet) {
+    ErrorDialog(Supplier<Window> owner, Supplier<Messages> messages, String stylesheet, java.nio.file.Path log) {
         this.owner = owner;
         this.messages = messages;
         this.stylesheet = stylesheet;
+        this.log = log;
     }
 
     /** Must run on the FX thread, which has a handler of its own. */
@@ -73,7 +75,10 @@ final class ErrorDialog {
         alert.initOwner(owner.get());
         alert.setTitle(m.get("window.uncaught.title"));
         alert.setHeaderText(m.get("window.uncaught.header"));
-        alert.setContentText(Failures.describe(e, m));
+        // A failure the program can explain (a full disk, a stick pulled out) in its own words; else what
+        // is known: the defect's message, and where the details are. Whether data changed is not known here.
+        String known = Failures.known(e, m, null);
+        alert.setContentText(known != null ? known : m.get("window.uncaught.text", Failures.detail(e), log.toString()));
         alert.getDialogPane().setId("error-dialog");
         alert.getDialogPane().getStylesheets().add(stylesheet);
         alert.getDialogPane().setPrefWidth(560);

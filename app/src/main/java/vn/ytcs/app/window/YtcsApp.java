@@ -71,7 +71,7 @@ public final class YtcsApp extends Application {
         Path dataDir = Objects.requireNonNull(startDataDir, "data folder");
         settings = startSettings.withLanguage(startLocale);
         messages = Messages.of(startLocale);
-        errors = new ErrorDialog(() -> scene == null ? null : scene.getWindow(), () -> messages, stylesheet());
+        errors = new ErrorDialog(() -> scene == null ? null : scene.getWindow(), () -> messages, stylesheet(), LogFile.of(dataDir));
         errors.install();
         LOG.info("Window opening on {}", dataDir.toAbsolutePath());
         vm = new MainViewModel(dataDir, background, Platform::runLater, LocalDate::now, System.getProperty("user.name", "ytcs"));

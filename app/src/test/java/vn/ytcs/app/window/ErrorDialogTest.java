@@ -48,6 +48,7 @@ class ErrorDialogTest extends WindowTest {
         assertEquals("The program ran into an unexpected error", pane.getHeaderText());
         assertTrue(pane.getContentText().contains("the scorecard lost its catalog"), pane.getContentText());
         assertTrue(!pane.getContentText().contains("IllegalStateException"), "plain words, no class names: " + pane.getContentText());
+        assertTrue(pane.getContentText().contains(LogFile.of(dir).toString()), "says where the details are");
         robot.interact(() -> Screenshots.saveQuietly(pane.getScene(), "uncaught-en"));
 
         robot.clickOn("#copy-details");

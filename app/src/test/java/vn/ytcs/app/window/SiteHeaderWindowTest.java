@@ -57,7 +57,7 @@ class SiteHeaderWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#site-fingerprint").tryQuery().isPresent());
         assertEquals(fingerprint, robot.lookup("#site-fingerprint").queryAs(Label.class).getText());
         assertTrue(robot.lookup("Về đơn vị này").tryQuery().isPresent(), "the box says what it is");
-        robot.interact(() -> Screenshots.saveQuietly(stage.getScene(), "site-about-vi"));
+        robot.interact(() -> Screenshots.saveQuietly(robot.lookup("#about-site").query().getScene(), "site-about-vi"));
 
         robot.interact(() -> robot.lookup("#language").queryAs(javafx.scene.control.ComboBox.class).setValue(Messages.ENGLISH));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
