@@ -163,7 +163,7 @@ class ApplyTest {
 
             // The province deletes the station while the district, its owner, edits it.
             province.store.write("hoa", w -> {
-                w.delete(vn.ytcs.core.store.RegisterWriter.RecordKind.STATION, station.id());
+                w.delete(vn.ytcs.core.record.RecordKinds.STATION, station.id());
                 return null;
             });
             district.store.write("lan", w -> {

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javafx.application.Application;
@@ -25,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.log.LogFile;
+import vn.ytcs.app.root.Ytcs;
 
 /** The JavaFX application: one window over one data folder. */
 public final class YtcsApp extends Application {
@@ -63,18 +63,14 @@ public final class YtcsApp extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         loadFonts();
-        background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ytcs-store");
-            t.setDaemon(true);
-            return t;
-        });
+        background = Ytcs.backgroundExecutor();
         Path dataDir = Objects.requireNonNull(startDataDir, "data folder");
         settings = startSettings.withLanguage(startLocale);
         messages = Messages.of(startLocale);
         errors = new ErrorDialog(() -> scene == null ? null : scene.getWindow(), () -> messages, stylesheet(), LogFile.of(dataDir));
         errors.install();
         LOG.info("Window opening on {}", dataDir.toAbsolutePath());
-        vm = new MainViewModel(dataDir, background, Platform::runLater, LocalDate::now, System.getProperty("user.name", "ytcs"));
+        vm = new MainViewModel(dataDir, background, Platform::runLater, LocalDate::now, Ytcs.actor());
         vm.phase().addListener((o, a, b) -> logPhase(b));
         window = new MainWindow(vm, messages, this::changeLanguage, syncActions());
         Rectangle2D place = settings.place(Screen.getScreens().stream().map(Screen::getVisualBounds).toList(),
@@ -146,7 +142,7 @@ public final class YtcsApp extends Application {
 
     /** A view model for one dialog, sharing the window's store and worker thread. */
     SyncViewModel syncViewModel() {
-        return new SyncViewModel(vm::store, background, Platform::runLater, System.getProperty("user.name", "ytcs"), vm::reload);
+        return new SyncViewModel(vm::store, background, Platform::runLater, Ytcs.actor(), vm::reload);
     }
 
     /** Opens the import dialog on a package (the file chooser is skipped when the file is known). */

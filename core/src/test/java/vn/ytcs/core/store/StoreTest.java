@@ -137,7 +137,7 @@ class StoreTest {
                 return null;
             });
             store.write("test", w -> {
-                w.delete(RegisterWriter.RecordKind.UNIT, commune.id());
+                w.delete(vn.ytcs.core.record.RecordKinds.UNIT, commune.id());
                 return null;
             });
             assertEquals(1, store.units().tree(DAY).size());
