@@ -23,6 +23,8 @@ public final class LogFile {
 
     /** The appender's name, so that a second call for the same folder is recognised. */
     private static final String APPENDER = "ytcs-file";
+    /** The file's name without ".log"; the older files add their number. */
+    private static final String NAME = "ytcs";
     static final int MAX_SIZE_MB = 5;
     static final int KEPT = 5;
 
@@ -31,7 +33,7 @@ public final class LogFile {
 
     /** Where the log of a data folder is. */
     public static Path of(Path dataDir) {
-        return dataDir.resolve("logs").resolve("ytcs.log");
+        return dataDir.resolve("logs").resolve(NAME + ".log");
     }
 
     /**
@@ -67,7 +69,7 @@ public final class LogFile {
         FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
         rolling.setContext(context);
         rolling.setParent(appender);
-        rolling.setFileNamePattern(file.resolveSibling("ytcs.%i.log").toString());
+        rolling.setFileNamePattern(file.resolveSibling(NAME + ".%i.log").toString());
         rolling.setMinIndex(1);
         rolling.setMaxIndex(KEPT);
         rolling.start();

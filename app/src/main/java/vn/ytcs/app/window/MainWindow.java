@@ -32,7 +32,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.PopOver;
 import org.controlsfx.control.textfield.TextFields;
 import vn.ytcs.app.i18n.Failures;
@@ -57,8 +56,7 @@ public final class MainWindow {
     private final Formats formats;
     private final BorderPane root = new BorderPane();
     private final StackPane main = new StackPane();
-    /** What the opening of the database found to tell, above the content; the user may close it. */
-    private final NotificationPane notices = new NotificationPane();
+    private final VBox noticeBar = new VBox(4);
     private final TreeView<Unit> tree = new TreeView<>();
     private final TextField search = TextFields.createClearableTextField();
     private final ComboBox<Locale> language = new ComboBox<>();
@@ -84,14 +82,11 @@ public final class MainWindow {
         this.m = messages;
         this.labels = new Labels(messages);
         this.formats = new Formats(messages.locale());
-        BorderPane body = new BorderPane(main);
-        body.setLeft(sidebar());
-        notices.setContent(body);
-        notices.setShowFromTop(true);
-        notices.setId("notices");
-        notices.getStyleClass().add(Styles.NOTICES);
-        root.setTop(toolbar(changeLanguage));
-        root.setCenter(notices);
+        // Notices stay in full, wrapped, above the content (ControlsFX's NotificationPane was tried:
+        // its bar covers the search and cuts a long notice to one line).
+        root.setTop(new VBox(toolbar(changeLanguage), noticeBar));
+        root.setLeft(sidebar());
+        root.setCenter(main);
 
         listen(vm.phase(), (o, a, b) -> showMain());
         listen(vm.profile(), (o, a, b) -> showMain());
@@ -328,12 +323,12 @@ public final class MainWindow {
     }
 
     private void showNotices() {
-        List<String> texts = vm.notices().get().stream().map(n -> StoreMessages.notice(n, m)).toList();
-        if (texts.isEmpty()) {
-            notices.hide();
-        } else {
-            notices.show(String.join("\n", texts));
-        }
+        noticeBar.getChildren().setAll(vm.notices().get().stream().map(n -> {
+            Label label = new Label(StoreMessages.notice(n, m));
+            label.setWrapText(true);
+            label.getStyleClass().add(Styles.WARNING);
+            return label;
+        }).toList());
     }
 
     /** This site's name and role in the header: packages and receipts name it so, and the province sees it. */

@@ -24,7 +24,6 @@ final class Styles {
     static final String BAR_LOW = "ytcs-bar-low";
     static final String FINGERPRINT = "ytcs-fingerprint";
     static final String SITE = "ytcs-site";
-    static final String NOTICES = "ytcs-notices";
 
     private Styles() {
     }

@@ -14,7 +14,7 @@ import vn.ytcs.core.io.SafeFiles;
 
 /**
  * What the window remembers across restarts: its language, size and place. Kept in
- * {@code window.properties} in the data folder; a file that is missing, damaged or from another
+ * {@code window-settings.properties} in the data folder; a file that is missing, damaged or from another
  * screen gives the defaults, never an error: it is a convenience, not data.
  *
  * @param language  the language last chosen; null when none was
@@ -23,7 +23,7 @@ import vn.ytcs.core.io.SafeFiles;
  */
 record WindowSettings(Locale language, Rectangle2D bounds, boolean maximized) {
 
-    static final String FILE = "window.properties";
+    static final String FILE = "window-settings.properties";
     /** The size the window asks for when the screen has room. */
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;

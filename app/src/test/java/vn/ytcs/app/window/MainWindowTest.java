@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +25,14 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import java.time.LocalDate;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.ScoreTexts;
-import vn.ytcs.core.catalog.Catalogs;
-import vn.ytcs.core.scoring.CommuneScoring;
-import vn.ytcs.core.scoring.Scorecard;
-import vn.ytcs.core.unit.UnitTree;
+import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.core.demo.DemoLoader;
+import vn.ytcs.core.scoring.Scorecard;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitTree;
 
 /** The real window, headless under Monocle, on the demo province. */
 @Tag("gui")
@@ -42,17 +41,19 @@ class MainWindowTest extends WindowTest {
 
     @TempDir
     static Path demoDir;
-    /** Hỏa Lựu's scorecard, scored here from the database as the window's period rule says (the year of the day shown). */
+    /** Hỏa Lựu's scorecard, scored here by the scoring service for the day and period the window shows. */
     static Scorecard hoaLuu;
 
     @BeforeAll
     static void loadDemo() {
         try (Store store = Store.open(demoDir)) {
             DemoLoader.load(store, "test");
-            LocalDate day = store.units().defaultAsOf(LocalDate.now());
-            UnitTree tree = store.units().tree(day);
+        }
+        try (Ytcs ytcs = Ytcs.open(demoDir, "test")) {
+            LocalDate day = ytcs.register().defaultAsOf(LocalDate.now());
+            UnitTree tree = ytcs.register().tree(day);
             Unit commune = tree.communes().stream().filter(u -> u.name().equals("Hỏa Lựu")).findFirst().orElseThrow();
-            hoaLuu = new CommuneScoring(store, Catalogs.shipped()).score(tree, List.of(commune), day.getYear(), day).get(0).scorecard();
+            hoaLuu = ytcs.scoring().score(tree, List.of(commune), ytcs.scoring().period(null, day), day).get(0).scorecard();
         }
     }
 
