@@ -45,7 +45,9 @@ public final class YtcsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkLanguage();
-        WindowLauncher.launch(DataDirectory.resolve(dataDir), messages.locale());
+        // The window remembers the language last chosen in it; --lang or YTCS_LANG, when given, wins.
+        boolean asked = lang != null || Messages.parseLanguage(System.getenv("YTCS_LANG")) != null;
+        WindowLauncher.launch(DataDirectory.resolve(dataDir), asked ? messages.locale() : null);
         return Cli.WINDOW_CLOSED;
     }
 

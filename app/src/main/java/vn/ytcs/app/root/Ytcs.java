@@ -4,6 +4,9 @@ package vn.ytcs.app.root;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.ytcs.app.log.LogFile;
 import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.service.RegisterService;
 import vn.ytcs.core.service.ScoringService;
@@ -14,6 +17,8 @@ import vn.ytcs.core.store.Store;
  * folder, once. The command line and the window both take it; nothing else constructs a service.
  */
 public final class Ytcs implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ytcs.class);
 
     private final Store store;
     private final RegisterService register;
@@ -32,8 +37,11 @@ public final class Ytcs implements AutoCloseable {
 
     /** Opens the data folder with the audit recording {@code actor} as the one who changes things. */
     public static Ytcs open(Path dataDir, String actor) {
+        LogFile.writeTo(dataDir);
         Catalogs catalogs = Catalogs.shipped();
-        return new Ytcs(Store.open(dataDir, catalogs), actor, catalogs);
+        Ytcs ytcs = new Ytcs(Store.open(dataDir, catalogs), actor, catalogs);
+        LOG.info("Store open at {}: site {}", dataDir.toAbsolutePath(), ytcs.register().localSite().id());
+        return ytcs;
     }
 
     /** Who is recorded in the audit: the operating-system user of this session. */

@@ -85,7 +85,8 @@ class ProposalDialogTest extends WindowTest {
 
     @Test
     void theProposalShowsThisSitesValueAndTheProvincesInBothLanguages(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#unit-tree").tryQuery().isPresent());
+        // The import needs the open database: the tree is there from the start, the enabled button says it is open.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#import-package").query().isDisabled());
         ImportDialog[] dialog = new ImportDialog[1];
         robot.interact(() -> dialog[0] = app.openImport(pkg));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#preview-table").tryQuery().isPresent());
