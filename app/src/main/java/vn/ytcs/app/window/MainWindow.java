@@ -16,6 +16,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -81,6 +82,7 @@ public final class MainWindow {
         listen(vm.profile(), (o, a, b) -> showMain());
         listen(vm.summary(), (o, a, b) -> showMain());
         listen(vm.busy(), (o, a, b) -> showMain());
+        listen(vm.pageError(), (o, a, b) -> showMain());
         listen(vm.tree(), (o, a, b) -> rebuildTree());
         listen(vm.visible(), (o, a, b) -> rebuildTree());
         listen(vm.asOf(), (o, a, b) -> showAsOf());
@@ -240,7 +242,7 @@ public final class MainWindow {
     private void showMain() {
         main.getChildren().setAll(switch (vm.phase().get()) {
             case OPENING -> progress(m.get("window.opening"));
-            case LOADING_DEMO -> progress(m.get("window.loadingDemo"));
+            case LOADING_DEMO -> demoProgress();
             case EMPTY -> emptyPane();
             case FAILED -> failure();
             case READY -> detail();
@@ -248,6 +250,9 @@ public final class MainWindow {
     }
 
     private Node detail() {
+        if (vm.pageError().get() != null) {
+            return failure(vm.pageError().get());
+        }
         if (vm.profile().get() != null) {
             ScrollPane scroll = new ScrollPane(new CommuneView(m).build(vm.profile().get(), vm.scored().get()));
             scroll.setFitToWidth(true);
@@ -257,7 +262,7 @@ public final class MainWindow {
         if (vm.busy().get()) {
             return progress(m.get("window.loading"));
         }
-        MainViewModel.UnitSummary summary = vm.summary().get();
+        vn.ytcs.core.service.ScoringService.UnitSummary summary = vm.summary().get();
         if (summary != null) {
             Label title = new Label(labels.unit(summary.unit()));
             title.getStyleClass().add(Styles.TITLE);
@@ -296,7 +301,25 @@ public final class MainWindow {
     }
 
     private Node failure() {
-        Throwable e = vm.error().get();
+        return failure(vm.error().get());
+    }
+
+    /** The demo being written, how far it got, and a way to stop it. */
+    private Node demoProgress() {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(320);
+        bar.progressProperty().bind(vm.demoProgress());
+        unbind.add(bar.progressProperty()::unbind);
+        Button cancel = new Button(m.get("window.cancel"));
+        cancel.setId("cancel-demo");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> vm.cancelDemo());
+        VBox box = new VBox(12, new Label(m.get("window.loadingDemo")), bar, cancel);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node failure(Throwable e) {
         String text = e == null ? m.get("error.unexpected", "") : Failures.describe(e, m);
         Label title = new Label(m.get("window.error.title"));
         title.getStyleClass().add(Styles.TITLE);

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.root;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import vn.ytcs.core.catalog.Catalogs;
+import vn.ytcs.core.service.RegisterService;
+import vn.ytcs.core.service.ScoringService;
+import vn.ytcs.core.store.Store;
+
+/**
+ * The composition root: builds the store, its clock, the catalogs and the services of one data
+ * folder, once. The command line and the window both take it; nothing else constructs a service.
+ */
+public final class Ytcs implements AutoCloseable {
+
+    private final Store store;
+    private final RegisterService register;
+    private final ScoringService scoring;
+
+    private Ytcs(Store store, String actor, Catalogs catalogs) {
+        this.store = store;
+        this.register = new RegisterService(store, actor);
+        this.scoring = new ScoringService(store, catalogs, register);
+    }
+
+    /** Opens the data folder (blocking: repairs and migrations happen here) and builds the services. */
+    public static Ytcs open(Path dataDir) {
+        return open(dataDir, actor());
+    }
+
+    /** Opens the data folder with the audit recording {@code actor} as the one who changes things. */
+    public static Ytcs open(Path dataDir, String actor) {
+        return new Ytcs(Store.open(dataDir), actor, Catalogs.shipped());
+    }
+
+    /** Who is recorded in the audit: the operating-system user of this session. */
+    public static String actor() {
+        return System.getProperty("user.name", "ytcs");
+    }
+
+    /**
+     * The one worker thread the window runs database and file work on: one at a time, so that
+     * nothing the user started overtakes what came before.
+     */
+    public static ExecutorService backgroundExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ytcs-store");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public RegisterService register() {
+        return register;
+    }
+
+    public ScoringService scoring() {
+        return scoring;
+    }
+
+    /** The store, for the sync surfaces until they take the sync service. */
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
