@@ -273,7 +273,7 @@ public final class SyncService {
             UUID commune = r == null ? null : communes.of(r);
             UUID other = otherSite(c);
             String otherName = siteNames.computeIfAbsent(other, id -> store.sites().byId(id).map(Site::name).orElse(id.toString()));
-            out.add(new ConflictView(c.id(), shortId(c.id().toString(), ids), c.kind(), c.recordId(), name(r),
+            out.add(new ConflictView(c.id(), shortId(c.id().toString(), ids), c.kind(), c.recordId(), Communes.nameOf(r),
                     r != null && r.kind().equals("unit") ? (String) r.fields().get("unit_type") : null,
                     commune == null || commune.equals(c.recordId()) ? null : communes.name(commune), c.field(), c.mine(),
                     c.theirs(), c.keptIsLocal() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS, other,
@@ -285,21 +285,6 @@ public final class SyncService {
     /** The site on the other side: the one that stamped the value that is not this site's. */
     private static UUID otherSite(SyncStore.Conflict c) {
         return c.keptIsLocal() ? c.otherSite() : Hlc.parse(c.keptVersion()).site();
-    }
-
-    /** What people call a record: a person's full name, a unit's, station's or hamlet's name, a year, a code. */
-    private static String name(RecordState r) {
-        if (r == null) {
-            return null;
-        }
-        for (String field : List.of("full_name", "name", "name_vi", "figure_year", "period", "indicator_code", "catalog_id",
-                "code")) {
-            Object v = r.fields().get(field);
-            if (v != null) {
-                return v.toString();
-            }
-        }
-        return null;
     }
 
     /** The shortest prefix of an id, at least {@link #SHORT_ID} characters, that none of the others starts with. */

@@ -19,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import vn.ytcs.app.root.Ytcs;
+import vn.ytcs.sync.SyncService;
 import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.service.ScoringService;
@@ -206,9 +207,9 @@ public final class MainViewModel {
         });
     }
 
-    /** The open store, for the dialogs' own view models until they take the sync service (null until opened). */
-    Store store() {
-        return ytcs == null ? null : ytcs.store();
+    /** The sync service, for the import and export dialogs' view models (null until opened). */
+    SyncService sync() {
+        return ytcs == null ? null : ytcs.sync();
     }
 
     /** Closes the database; call when the window closes. */

@@ -92,4 +92,19 @@ public final class Communes {
     public Named name(UUID commune) {
         return names.get(commune);
     }
+
+    /** What people call a record: a person's full name, a unit's, station's or hamlet's name, a year, a code; null for none. */
+    public static String nameOf(RecordState r) {
+        if (r == null) {
+            return null;
+        }
+        for (String field : List.of("full_name", "name", "name_vi", "figure_year", "period", "indicator_code", "catalog_id",
+                "code")) {
+            Object v = r.fields().get(field);
+            if (v != null) {
+                return v.toString();
+            }
+        }
+        return null;
+    }
 }

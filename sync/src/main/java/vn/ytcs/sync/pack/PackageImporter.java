@@ -61,9 +61,10 @@ public final class PackageImporter {
      * @param manifest  the package's; null for a receipt
      * @param byCommune changes per commune id (previews only); the null key holds records of no commune
      * @param receipt   the receipt written next to the package when applied, or the receipt taken in
+     * @param names     what people call the records of the conflicts, by record id
      */
     public record Result(Outcome outcome, Manifest manifest, Map<UUID, CommuneChanges> byCommune, int created, int changed,
-                         int deleted, List<SyncStore.Conflict> conflicts, Path receipt) {
+                         int deleted, List<SyncStore.Conflict> conflicts, Path receipt, Map<UUID, String> names) {
 
         public int conflictCount() {
             return conflicts.size();
@@ -187,7 +188,7 @@ public final class PackageImporter {
         }
         preview.name();
         return new Result(Outcome.DRY_RUN, m, preview.byCommune, tally.created, tally.changed, tally.deleted, tally.conflicts,
-                null);
+                null, tally.names);
     }
 
     /** Applies a staged package in one transaction, after a backup, and writes the receipt; or takes a receipt in. */
@@ -244,7 +245,8 @@ public final class PackageImporter {
             }
             written = receipt.write(folder, keys);
         }
-        return new Result(Outcome.APPLIED, m, Map.of(), tally.created, tally.changed, tally.deleted, tally.conflicts, written);
+        return new Result(Outcome.APPLIED, m, Map.of(), tally.created, tally.changed, tally.deleted, tally.conflicts, written,
+                tally.names);
     }
 
     /** Whether the package is for this site and next in line: null to go on, or the result when it was imported before. */
@@ -260,7 +262,7 @@ public final class PackageImporter {
         PeerState peer = store.sites().peer(m.sender());
         if (m.sequence() <= peer.lastReceived()) {
             log(file, m, m.payloadSha256(), Outcome.ALREADY_IMPORTED.name(), 0, 0, 0, 0);
-            return new Result(Outcome.ALREADY_IMPORTED, m, Map.of(), 0, 0, 0, List.of(), null);
+            return new Result(Outcome.ALREADY_IMPORTED, m, Map.of(), 0, 0, 0, List.of(), null, Map.of());
         }
         if (!m.full() && m.sequence() > peer.lastReceived() + 1) {
             log(file, m, m.payloadSha256(), "REFUSED MISSING_PACKAGE", 0, 0, 0, 0);
@@ -296,6 +298,7 @@ public final class PackageImporter {
         int changed;
         int deleted;
         final List<SyncStore.Conflict> conflicts = new ArrayList<>();
+        final Map<UUID, String> names = new HashMap<>();
     }
 
     /**
@@ -368,6 +371,9 @@ public final class PackageImporter {
                         case NONE -> { }
                     }
                     merged.add(new Merged(incoming, current, r, change));
+                    if (!r.conflicts().isEmpty()) {
+                        tally.names.put(incoming.id(), Communes.nameOf(r.merged() != null ? r.merged() : current));
+                    }
                 }
                 tally.conflicts.addAll(sink.records(sync, merged, file));
                 batch.clear();
@@ -582,7 +588,7 @@ public final class PackageImporter {
                     Integer.toString(r.sequence()));
         }
         if (dryRun) {
-            return new Result(Outcome.DRY_RUN, null, Map.of(), r.created(), r.changed(), r.deleted(), List.of(), file);
+            return new Result(Outcome.DRY_RUN, null, Map.of(), r.created(), r.changed(), r.deleted(), List.of(), file, Map.of());
         }
         PeerState peer = store.sites().peer(r.site());
         PeerState anyone = store.sites().peer(Manifest.ANYONE);
@@ -602,7 +608,7 @@ public final class PackageImporter {
                     r.conflicts()));
             return null;
         });
-        return new Result(Outcome.RECEIPT, null, Map.of(), r.created(), r.changed(), r.deleted(), List.of(), file);
+        return new Result(Outcome.RECEIPT, null, Map.of(), r.created(), r.changed(), r.deleted(), List.of(), file, Map.of());
     }
 
     private void log(Path file, Manifest m, String sha, String outcome, int created, int changed, int deleted, int conflicts) {
