@@ -56,7 +56,8 @@ public final class MainViewModel {
     private final Supplier<LocalDate> today;
     private final String actor;
     private final BackgroundTasks tasks;
-    private Ytcs ytcs;
+    /** Set on the background thread as soon as it is open: the dialogs' work, queued behind the opening, finds it. */
+    private volatile Ytcs ytcs;
     private BackgroundTasks.Job demoJob;
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.OPENING);
@@ -95,8 +96,8 @@ public final class MainViewModel {
             try {
                 Ytcs opened = Ytcs.open(dataDir, actor);
                 Snapshot snapshot = snapshot(opened);
+                ytcs = opened;
                 ui.execute(() -> {
-                    ytcs = opened;
                     notices.set(opened.register().notices());
                     site.set(opened.register().localSite());
                     show(snapshot);

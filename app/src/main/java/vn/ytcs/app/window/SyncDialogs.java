@@ -51,6 +51,9 @@ final class SyncDialogs {
         box.getChildren().addAll(primary);
         box.getChildren().add(close);
         box.setAlignment(Pos.CENTER_RIGHT);
+        // Focus on the button Enter presses: another focused button would take the Enter for itself.
+        Button main = primary.length > 0 ? primary[0] : close;
+        javafx.application.Platform.runLater(main::requestFocus);
         return box;
     }
 

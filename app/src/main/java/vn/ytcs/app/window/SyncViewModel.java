@@ -161,15 +161,19 @@ public final class SyncViewModel {
         }
     }
 
-    /** The dialog is closed: its staged copy is removed. */
+    /** The dialog is closed: its staged copy is removed (or, when the window is closing too, at the next import). */
     public void close() {
         cancel();
-        background.execute(() -> {
-            if (incoming != null) {
-                incoming.close();
-                incoming = null;
-            }
-        });
+        try {
+            background.execute(() -> {
+                if (incoming != null) {
+                    incoming.close();
+                    incoming = null;
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The window closed first; the next import removes the copy.
+        }
     }
 
     /** Runs work whose result, a change of state, is applied on the UI executor. */

@@ -84,8 +84,6 @@ public final class PackageReader {
     public static final int MAX_ELEMENT_VALUES = 1000;
     /** Characters of text, keys included, in one record or audit entry: a catalog record carries a whole catalog. */
     public static final int MAX_ELEMENT_CHARS = 4 * MAX_STRING;
-    /** Distinct records referred to (units, stations, hamlets, assessments) in one batch, kept to resolve them. */
-    public static final int MAX_REFERENCES = 1_000_000;
     /** Records (and audit entries) handed on together: the importer looks them up and writes them a batch at a time. */
     public static final int BATCH = 1000;
 
@@ -921,11 +919,8 @@ public final class PackageReader {
             if (!ids.add(RecordCheck.kindIndex(state.kind()), state.id())) {
                 throw refused(label + " (" + state.kind() + " " + state.id() + ")", "id", Reason.DUPLICATE_RECORD, null);
             }
+            // What is kept to resolve references is one batch's: they are looked up a batch at a time.
             RecordCheck.references(state, references);
-            if (references.size() > MAX_REFERENCES) {
-                throw refused(label + " (" + state.kind() + " " + state.id() + ")", null, Reason.TOO_MANY_REFERENCES,
-                        Integer.toString(MAX_REFERENCES));
-            }
             counts.merge(state.kind(), 1, Integer::sum);
             reading.record(state);
             records++;
