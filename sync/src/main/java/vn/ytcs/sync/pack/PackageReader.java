@@ -370,8 +370,22 @@ public final class PackageReader {
         return new Tee(plain, copy);
     }
 
+    /** A stream that changes nothing of the bytes: a single byte is read as a buffer of one, through its subclass's buffer read. */
+    private abstract static class Passing extends FilterInputStream {
+        Passing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+    }
+
     /** Reports how much of the file was read, and stops when the user asks (nothing is written yet). */
-    private static final class Counted extends FilterInputStream {
+    private static final class Counted extends Passing {
         private final long size;
         private final Progress progress;
         private long count;
@@ -381,13 +395,6 @@ public final class PackageReader {
             super(in);
             this.size = size;
             this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -406,19 +413,12 @@ public final class PackageReader {
     }
 
     /** Copies every byte read to the staged copy. */
-    private static final class Tee extends FilterInputStream {
+    private static final class Tee extends Passing {
         private final OutputStream copy;
 
         Tee(InputStream in, OutputStream copy) {
             super(in);
             this.copy = copy;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -478,7 +478,7 @@ public final class PackageReader {
      * has read a little further: the last bytes are held back until it is known which ranges they
      * belong to. Jackson reads ahead at most its buffer (8000 bytes), far less than what is held.
      */
-    private static final class Digests extends FilterInputStream {
+    private static final class Digests extends Passing {
         private static final int LAG = 1 << 16;
         private final byte[] ring = new byte[LAG];
         private final List<Range> open = new ArrayList<>();
@@ -499,13 +499,6 @@ public final class PackageReader {
 
         Digests(InputStream in) {
             super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -993,19 +986,12 @@ public final class PackageReader {
     }
 
     /** At most {@code length} bytes of the stream, and never closes it. */
-    private static final class Window extends FilterInputStream {
+    private static final class Window extends Passing {
         private long left;
 
         Window(InputStream in, long length) {
             super(in);
             this.left = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -1027,19 +1013,12 @@ public final class PackageReader {
     }
 
     /** Hashes what is read through it. */
-    private static final class Hashed extends FilterInputStream {
+    private static final class Hashed extends Passing {
         private final MessageDigest sha;
 
         Hashed(InputStream in, MessageDigest sha) {
             super(in);
             this.sha = sha;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
