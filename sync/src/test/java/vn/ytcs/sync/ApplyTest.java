@@ -67,7 +67,7 @@ class ApplyTest {
             Path file = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
             province.importer.trustSender(file);
             List<String> before = province.dump();
-            var failing = new PackageImporter(province.store, province.keys, "test").withHook(i -> {
+            var failing = new SyncService(province.store, province.keys, "test").withHook(i -> {
                 if (i == 1) {
                     throw new IllegalStateException("power cut");
                 }

@@ -11,6 +11,7 @@ import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.service.RegisterService;
 import vn.ytcs.core.service.ScoringService;
 import vn.ytcs.core.store.Store;
+import vn.ytcs.sync.SyncService;
 
 /**
  * The composition root: builds the store, its clock, the catalogs and the services of one data
@@ -23,9 +24,12 @@ public final class Ytcs implements AutoCloseable {
     private final Store store;
     private final RegisterService register;
     private final ScoringService scoring;
+    private final String actor;
+    private SyncService sync;
 
     private Ytcs(Store store, String actor, Catalogs catalogs) {
         this.store = store;
+        this.actor = actor;
         this.register = new RegisterService(store, actor);
         this.scoring = new ScoringService(store, catalogs, register);
     }
@@ -67,6 +71,17 @@ public final class Ytcs implements AutoCloseable {
 
     public ScoringService scoring() {
         return scoring;
+    }
+
+    /**
+     * The sync service; built the first time it is asked for, as it loads (the first time creates)
+     * this site's keys, which commands that only read the register do not need.
+     */
+    public synchronized SyncService sync() {
+        if (sync == null) {
+            sync = new SyncService(store, actor);
+        }
+        return sync;
     }
 
     /** The store, for the sync surfaces until they take the sync service. */

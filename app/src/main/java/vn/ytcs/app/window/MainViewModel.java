@@ -19,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import vn.ytcs.app.root.Ytcs;
+import vn.ytcs.sync.SyncService;
 import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.service.ScoringService;
@@ -55,7 +56,8 @@ public final class MainViewModel {
     private final Supplier<LocalDate> today;
     private final String actor;
     private final BackgroundTasks tasks;
-    private Ytcs ytcs;
+    /** Set on the background thread as soon as it is open: the dialogs' work, queued behind the opening, finds it. */
+    private volatile Ytcs ytcs;
     private BackgroundTasks.Job demoJob;
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.OPENING);
@@ -94,8 +96,8 @@ public final class MainViewModel {
             try {
                 Ytcs opened = Ytcs.open(dataDir, actor);
                 Snapshot snapshot = snapshot(opened);
+                ytcs = opened;
                 ui.execute(() -> {
-                    ytcs = opened;
                     notices.set(opened.register().notices());
                     site.set(opened.register().localSite());
                     show(snapshot);
@@ -206,9 +208,9 @@ public final class MainViewModel {
         });
     }
 
-    /** The open store, for the dialogs' own view models until they take the sync service (null until opened). */
-    Store store() {
-        return ytcs == null ? null : ytcs.store();
+    /** The sync service, for the import and export dialogs' view models (null until opened). */
+    SyncService sync() {
+        return ytcs == null ? null : ytcs.sync();
     }
 
     /** Closes the database; call when the window closes. */
