@@ -6,11 +6,16 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEn
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.core.store.StoreException;
+import vn.ytcs.core.store.SyncStore;
 
 /** The module rules of docs/decisions/0001, restated so that the build enforces them. */
 @AnalyzeClasses(packages = "vn.ytcs", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -55,6 +60,17 @@ class ArchitectureTest {
             .because("the use-case layer sits above the store");
 
     @ArchTest
+    static final ArchRule surfacesGoThroughTheServices = noClasses()
+            .that().resideInAnyPackage("vn.ytcs.app.window..", "vn.ytcs.app.cli..", "vn.ytcs.app.i18n..")
+            .should().dependOnClassesThat(resideInAPackage("vn.ytcs.core.store..")
+                    .and(not(type(Store.Notice.class)).and(not(type(Store.Notice.Kind.class))))
+                    .and(not(type(StoreException.class))).and(not(type(StoreException.Reason.class)))
+                    .and(not(type(SyncStore.Conflict.class))))
+            .because("the window and the command line call the use-case layer, never the store"
+                    + " (what opening found, why the store refused, and a conflict an import kept are read models"
+                    + " the services hand up, so those types are shared)");
+
+    @ArchTest
     static final ArchRule onlyViewModelsCallServices = noClasses()
             .that().resideInAPackage("vn.ytcs.app.window..").and().haveSimpleNameNotEndingWith("ViewModel")
             .and().doNotHaveSimpleName("YtcsApp")
@@ -62,6 +78,18 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().resideInAPackage("vn.ytcs.app.root..")
             .because("views bind to their view model and forward intents; only the view model calls services"
                     + " (YtcsApp builds the view models from the composition root)");
+
+    @ArchTest
+    static final ArchRule viewsKnowNoPackageFormat = noClasses()
+            .that().resideInAPackage("vn.ytcs.app.window..").and().haveSimpleNameNotEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAPackage("vn.ytcs.sync.pack..")
+            .because("what a package holds reaches a view as the sync service's read models");
+
+    @ArchTest
+    static final ArchRule sqlStaysInTheStore = noClasses()
+            .that().resideOutsideOfPackage("vn.ytcs.core.store..")
+            .should().dependOnClassesThat().resideInAPackage("java.sql..")
+            .because("SQL lives in core.store only");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("vn.ytcs.(**)")

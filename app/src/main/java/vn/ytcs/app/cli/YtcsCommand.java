@@ -10,8 +10,6 @@ import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.StoreMessages;
 import vn.ytcs.app.window.WindowLauncher;
-import vn.ytcs.core.store.DataDirectory;
-import vn.ytcs.core.store.Store;
 
 /** {@code ytcs [options] [command]}: with no command, opens the window. */
 @Command(name = "ytcs", sortOptions = false, usageHelpAutoWidth = true,
@@ -47,21 +45,16 @@ public final class YtcsCommand implements Callable<Integer> {
         checkLanguage();
         // The window remembers the language last chosen in it; --lang or YTCS_LANG, when given, wins.
         boolean asked = lang != null || Messages.parseLanguage(System.getenv("YTCS_LANG")) != null;
-        WindowLauncher.launch(DataDirectory.resolve(dataDir), asked ? messages.locale() : null);
+        WindowLauncher.launch(Ytcs.dataDir(dataDir), asked ? messages.locale() : null);
         return Cli.WINDOW_CLOSED;
     }
 
     /** Opens the chosen data folder and its services; the caller closes it. */
     Ytcs open() {
         checkLanguage();
-        Ytcs ytcs = Ytcs.open(DataDirectory.resolve(dataDir));
+        Ytcs ytcs = Ytcs.open(Ytcs.dataDir(dataDir));
         ytcs.register().notices().forEach(n -> spec.commandLine().getErr().println(StoreMessages.notice(n, messages)));
         return ytcs;
-    }
-
-    /** Opens the store of the chosen data folder, for the sync commands until they take the sync service. */
-    Store openStore() {
-        return open().store();
     }
 
     /** The day to read the hierarchy at: --as-of, else the register's default for today. */

@@ -48,6 +48,11 @@ public final class Ytcs implements AutoCloseable {
         return ytcs;
     }
 
+    /** The data folder: the one chosen (--data-dir), else YTCS_DATA_DIR, else the user's own. */
+    public static Path dataDir(Path chosen) {
+        return vn.ytcs.core.store.DataDirectory.resolve(chosen);
+    }
+
     /** Who is recorded in the audit: the operating-system user of this session. */
     public static String actor() {
         return System.getProperty("user.name", "ytcs");

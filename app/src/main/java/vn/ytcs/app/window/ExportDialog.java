@@ -73,9 +73,9 @@ final class ExportDialog {
             case WORKING -> body.getChildren().addAll(SyncDialogs.progress(vm.progress(), m.get("sync.export.writing")),
                     SyncDialogs.stop(vm::cancel, m));
             case DONE -> {
-                var e = vm.exported().get();
-                Label done = new Label(m.get("sync.export.done", e.file().toString(), Integer.toString(e.manifest().sequence()),
-                        e.manifest().total()));
+                var e = vm.written().get();
+                Label done = new Label(m.get("sync.export.done", e.file().toString(), Integer.toString(e.sequence()),
+                        e.records()));
                 done.setWrapText(true);
                 done.getStyleClass().add(Styles.CARD);
                 body.getChildren().addAll(done, buttons(null));

@@ -20,8 +20,6 @@ import vn.ytcs.core.text.VietText;
 import vn.ytcs.sync.merge.ConflictResolver;
 import vn.ytcs.core.site.Site;
 import vn.ytcs.sync.SyncService;
-import vn.ytcs.sync.pack.Manifest;
-import vn.ytcs.sync.pack.PackageImporter;
 
 /**
  * Importing a package: what was verified, who sent it (with the fingerprint to confirm on the
@@ -68,8 +66,8 @@ final class ImportDialog {
                     SyncDialogs.stop(vm::cancel, m));
             case CANCELLED -> failure(m.get("sync.import.cancelled"));
             case UNTRUSTED -> untrusted();
-            case PREVIEW -> preview(vm.result().get(), true);
-            case DONE -> preview(vm.result().get(), false);
+            case PREVIEW -> preview(vm.summary().get(), true);
+            case DONE -> preview(vm.summary().get(), false);
             case REFUSED -> failure(SyncTexts.refused(vm.refused().get(), m));
             case FAILED -> failure(Failures.describe(vm.failure().get(), m));
         }
@@ -97,34 +95,33 @@ final class ImportDialog {
         body.getChildren().addAll(text, fingerprint, ours, how, buttons(trust));
     }
 
-    private void preview(PackageImporter.Result r, boolean confirm) {
-        Manifest man = r.manifest();
-        if (man != null) {
-            Label verified = new Label("✔ " + m.get("sync.import.verified", SyncTexts.siteName(man.senderName()), man.fingerprint(),
-                    Integer.toString(man.sequence())));
+    private void preview(SyncViewModel.ImportSummary r, boolean confirm) {
+        if (r.senderName() != null) {
+            Label verified = new Label("✔ " + m.get("sync.import.verified", SyncTexts.siteName(r.senderName()), r.fingerprint(),
+                    Integer.toString(r.sequence())));
             verified.getStyleClass().add(Styles.FACTS);
             verified.setWrapText(true);
             body.getChildren().add(verified);
         }
         String key = switch (r.outcome()) {
-            case DRY_RUN -> "sync.import.preview";
+            case PREVIEW -> "sync.import.preview";
             case APPLIED -> "sync.import.applied";
             case ALREADY_IMPORTED -> "sync.import.already";
             case RECEIPT -> "sync.import.receiptDone";
         };
-        Label summary = new Label(m.get(key, r.created(), r.changed(), r.deleted(), r.conflictCount()));
+        Label summary = new Label(m.get(key, r.created(), r.changed(), r.deleted(), r.conflicts().size()));
         summary.setWrapText(true);
         summary.setId("import-summary");
-        summary.getStyleClass().add(r.conflictCount() > 0 ? Styles.WARNING : Styles.CARD);
+        summary.getStyleClass().add(r.conflicts().isEmpty() ? Styles.CARD : Styles.WARNING);
         body.getChildren().add(summary);
-        if (!r.byCommune().isEmpty()) {
+        if (!r.communes().isEmpty()) {
             Labels labels = new Labels(m);
             var rows = FXCollections.<Row>observableArrayList();
-            r.byCommune().forEach((id, c) -> rows.add(new Row(
-                    id == null ? m.get("cli.import.other") : c.name == null ? id.toString()
-                            : labels.unit(c.unitType, VietText.printable(c.name)),
-                    Integer.toString(c.created), Integer.toString(c.changed), Integer.toString(c.deleted),
-                    Integer.toString(c.conflicts.size()))));
+            r.communes().forEach(c -> rows.add(new Row(
+                    c.id() == null ? m.get("cli.import.other") : c.name() == null ? c.id().toString()
+                            : labels.unit(c.unitType(), VietText.printable(c.name())),
+                    Integer.toString(c.created()), Integer.toString(c.changed()), Integer.toString(c.deleted()),
+                    Integer.toString(c.conflicts()))));
             TableView<Row> table = new TableView<>(rows);
             table.getColumns().add(column(m.get("col.commune"), Row::commune, 300));
             table.getColumns().add(column(m.get("col.created"), Row::created, 90));
@@ -141,11 +138,11 @@ final class ImportDialog {
             head.getStyleClass().add(Styles.SUBHEADING);
             body.getChildren().add(head);
             r.conflicts().stream().limit(10).forEach(c -> body.getChildren().add(new Label("• " + m.get("sync.import.conflict",
-                    r.names().get(c.recordId()) == null ? c.kind() : VietText.printable(r.names().get(c.recordId()), 200), c.field(), VietText.printable(String.valueOf(c.mine()), 200),
-                    VietText.printable(String.valueOf(c.theirs()), 200),
-                    m.label("keeping", c.keptIsLocal() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS)))));
+                    c.name() == null ? c.kind() : VietText.printable(c.name(), 200), c.field(),
+                    VietText.printable(String.valueOf(c.mine()), 200), VietText.printable(String.valueOf(c.theirs()), 200),
+                    m.label("keeping", c.keepingMine() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS)))));
         }
-        if (r.receipt() != null && r.outcome() == PackageImporter.Outcome.APPLIED) {
+        if (r.receipt() != null && r.outcome() == SyncViewModel.Outcome.APPLIED) {
             Label receipt = new Label(m.get("cli.import.receipt", r.receipt().toString()));
             receipt.setWrapText(true);
             body.getChildren().add(receipt);

@@ -3,6 +3,7 @@ package vn.ytcs.app.window;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,6 +36,32 @@ public final class SyncViewModel {
         CHECKING, APPLYING, EXPORTING
     }
 
+    /** How an import ended, as the dialog tells it. */
+    public enum Outcome {
+        PREVIEW, APPLIED, ALREADY_IMPORTED, RECEIPT
+    }
+
+    /** A commune's share of a package; a null id holds the records of no commune. */
+    public record CommuneRow(UUID id, String unitType, String name, int created, int changed, int deleted, int conflicts) {
+    }
+
+    /** A field both sites changed: the record by its name, both values, and whether this site's stays. */
+    public record ConflictLine(String kind, String name, String field, String mine, String theirs, boolean keepingMine) {
+    }
+
+    /**
+     * What the dialog shows of an import: who sent it (null for a receipt), what it does, per
+     * commune, its conflicts, and the receipt written.
+     */
+    public record ImportSummary(Outcome outcome, String senderName, String fingerprint, Integer sequence, int created,
+                                int changed, int deleted, List<CommuneRow> communes, List<ConflictLine> conflicts,
+                                Path receipt) {
+    }
+
+    /** A package written: where, its sequence number and how many records it holds. */
+    public record ExportSummary(Path file, int sequence, long records) {
+    }
+
     private final Supplier<SyncService> sync;
     private final Executor background;
     private final Executor ui;
@@ -45,6 +72,8 @@ public final class SyncViewModel {
     private final ObjectProperty<Work> work = new SimpleObjectProperty<>();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final ObjectProperty<PackageImporter.Result> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<ImportSummary> summary = new SimpleObjectProperty<>();
+    private final ObjectProperty<ExportSummary> written = new SimpleObjectProperty<>();
     private final ObjectProperty<SyncService.Sender> untrusted = new SimpleObjectProperty<>();
     private final ObjectProperty<Site> self = new SimpleObjectProperty<>();
     private final ObjectProperty<Site> receiver = new SimpleObjectProperty<>();
@@ -97,6 +126,7 @@ public final class SyncViewModel {
         return () -> {
             receipt = isReceipt;
             self.set(me);
+            summary.set(summarise(r));
             result.set(r);
             step.set(r.outcome() == PackageImporter.Outcome.DRY_RUN ? Step.PREVIEW : Step.DONE);
             if (isReceipt) {
@@ -118,7 +148,8 @@ public final class SyncViewModel {
         run(Work.APPLYING, p -> {
             PackageImporter.Result r = incoming.apply(p);
             return () -> {
-                result.set(r);
+                summary.set(summarise(r));
+            result.set(r);
                 step.set(Step.DONE);
                 afterImport.run();
             };
@@ -148,6 +179,7 @@ public final class SyncViewModel {
         run(Work.EXPORTING, p -> {
             SyncService.Export e = sync.get().export(folder, full, gzip, p);
             return () -> {
+                written.set(new ExportSummary(e.file(), e.manifest().sequence(), e.manifest().total()));
                 exported.set(e);
                 step.set(Step.DONE);
             };
@@ -214,6 +246,28 @@ public final class SyncViewModel {
 
     public ReadOnlyObjectProperty<PackageImporter.Result> result() {
         return result;
+    }
+
+    /** The import's outcome as the dialog shows it (set just before {@link #result()}). */
+    public ReadOnlyObjectProperty<ImportSummary> summary() {
+        return summary;
+    }
+
+    /** The package written, as the dialog shows it (set just before {@link #exported()}). */
+    public ReadOnlyObjectProperty<ExportSummary> written() {
+        return written;
+    }
+
+    private static ImportSummary summarise(PackageImporter.Result r) {
+        List<CommuneRow> communes = new java.util.ArrayList<>();
+        r.byCommune().forEach((id, c) -> communes.add(new CommuneRow(id, c.unitType, c.name, c.created, c.changed, c.deleted,
+                c.conflicts.size())));
+        List<ConflictLine> conflicts = r.conflicts().stream().map(c -> new ConflictLine(c.kind(), r.names().get(c.recordId()),
+                c.field(), c.mine(), c.theirs(), c.keptIsLocal())).toList();
+        Outcome outcome = r.outcome() == PackageImporter.Outcome.DRY_RUN ? Outcome.PREVIEW : Outcome.valueOf(r.outcome().name());
+        var man = r.manifest();
+        return new ImportSummary(outcome, man == null ? null : man.senderName(), man == null ? null : man.fingerprint(),
+                man == null ? null : man.sequence(), r.created(), r.changed(), r.deleted(), communes, conflicts, r.receipt());
     }
 
     /** Who signed a package or receipt this site does not trust yet. */
