@@ -63,6 +63,9 @@ final class SyncBenchmark implements Callable<Integer> {
     @Option(names = "--keep")
     boolean keep;
 
+    @Option(names = "--export-only", description = "measure the export and its baseline, not the import")
+    boolean exportOnly;
+
     private PrintWriter out;
 
     @Override
@@ -102,6 +105,12 @@ final class SyncBenchmark implements Callable<Integer> {
             write = jacksonWrite(dir.resolve("source"), dir.resolve("baseline-write.json"), source);
         }
         long size = Files.size(pkg);
+        long maxHeap = Runtime.getRuntime().maxMemory() >> 20;
+        if (exportOnly) {
+            out.printf(Locale.ROOT, "Package: %,d records, %,d MB, max heap %d MB%n", records, size >> 20, maxHeap);
+            printExport(export, exportHeap, write);
+            return;
+        }
         double parse = jacksonParse(pkg);
         double insert = jdbcInsert(dir.resolve("source"), dir.resolve("baseline-insert"));
         double imported;
@@ -119,14 +128,17 @@ final class SyncBenchmark implements Callable<Integer> {
                 throw new IllegalStateException("imported " + r.created() + " of " + records);
             }
         }
-        long maxHeap = Runtime.getRuntime().maxMemory() >> 20;
         out.printf(Locale.ROOT, "Package: %,d records, %,d MB, max heap %d MB%n", records, size >> 20, maxHeap);
-        out.printf(Locale.ROOT, "  export (write, hash, sign, read back):   %8.0f ms  peak heap %4.0f MB%n", export, exportHeap);
-        out.printf(Locale.ROOT, "  baseline: plain Jackson write of the rows %8.0f ms  → %.2f× (target ≤ 1.5×)%n", write, export / write);
+        printExport(export, exportHeap, write);
         out.printf(Locale.ROOT, "  import (verify, merge, apply, receipt):  %8.0f ms  peak heap %4.0f MB%n", imported, importHeap);
         out.printf(Locale.ROOT, "  baseline: Jackson streaming parse        %8.0f ms%n", parse);
         out.printf(Locale.ROOT, "  baseline: plain JDBC batch insert        %8.0f ms%n", insert);
         out.printf(Locale.ROOT, "  import / (parse + insert) = %.2f× (target ≤ 2×); peak heap target ≤ 512 MB%n", imported / (parse + insert));
+    }
+
+    private void printExport(double export, double exportHeap, double write) {
+        out.printf(Locale.ROOT, "  export (write, hash, sign, read back):   %8.0f ms  peak heap %4.0f MB%n", export, exportHeap);
+        out.printf(Locale.ROOT, "  baseline: plain Jackson write of the rows %8.0f ms  → %.2f× (target ≤ 1.5×)%n", write, export / write);
     }
 
     /** A synthetic national register: communes with a station, 10 staff, 8 hamlets, 3 years of figures, one assessment of 47 answers. */
