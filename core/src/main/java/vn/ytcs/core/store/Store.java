@@ -522,7 +522,7 @@ public final class Store implements AutoCloseable {
 
     /** The sites this installation knows. */
     public SiteService sites() {
-        return new StoreSites(ctx);
+        return new StoreSites(ctx, connections::makeWritable);
     }
 
     public UnitService units() {

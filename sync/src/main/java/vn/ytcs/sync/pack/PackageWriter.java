@@ -64,7 +64,7 @@ public final class PackageWriter {
         long highWater = sync.lastChangeSeq();
         OffsetDateTime created = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         var site = keys.site();
-        Path target = folder.resolve(Manifest.fileName(site.id(), sequence, created, gzip));
+        Path target = folder.resolve(Manifest.fileName(site.name(), site.fingerprint(), sequence, created, gzip));
         String fileName = target.getFileName().toString();
         // The number is taken, on the disk, before any file can bear it: a kill after the file appears never
         // lets another package reuse it with other content.
