@@ -222,7 +222,8 @@ final class SyncBenchmark implements Callable<Integer> {
                         while (rs.next()) {
                             g.writeStartObject();
                             for (int i = 1; i <= md.getColumnCount(); i++) {
-                                Object v = rs.getObject(i);
+                                // Text kept as a CLOB (field versions, documents) written as its text, not as a handle.
+                                Object v = md.getColumnType(i) == java.sql.Types.CLOB ? rs.getString(i) : rs.getObject(i);
                                 g.writeFieldName(md.getColumnLabel(i).toLowerCase(Locale.ROOT));
                                 if (v == null) {
                                     g.writeNull();
