@@ -15,8 +15,7 @@ import vn.ytcs.app.window.WindowLauncher;
 @Command(name = "ytcs", sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {DemoCommand.class, UnitsCommand.class, StationsCommand.class, StaffCommand.class,
             ScoreCommand.class, TargetsCommand.class, CatalogCommand.class, SyncCommands.Export.class,
-            SyncCommands.Import.class, SyncCommands.Conflicts.class, SyncCommands.SiteCmd.class, BenchmarkCommand.class,
-            SyncBenchmarkCommand.class})
+            SyncCommands.Import.class, SyncCommands.Conflicts.class, SyncCommands.SiteCmd.class})
 public final class YtcsCommand implements Callable<Integer> {
 
     final Messages messages;

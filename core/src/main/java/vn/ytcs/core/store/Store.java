@@ -66,7 +66,7 @@ public final class Store implements AutoCloseable {
     static final String LOCK_NAME = "ytcs.lock";
 
     private final Path dataDir;
-    private final JdbcConnectionPool pool;
+    private final Connections connections;
     private final DSLContext ctx;
     private final RegisterQueries queries;
     private final Site localSite;
@@ -94,10 +94,10 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private Store(Path dataDir, JdbcConnectionPool pool, Site localSite, java.util.List<Notice> repairs) {
+    private Store(Path dataDir, Connections connections, Site localSite, java.util.List<Notice> repairs) {
         this.dataDir = dataDir;
-        this.pool = pool;
-        this.ctx = DSL.using(pool, SQLDialect.H2);
+        this.connections = connections;
+        this.ctx = DSL.using(connections, SQLDialect.H2);
         this.queries = new RegisterQueries(ctx);
         this.localSite = localSite;
         this.clock = new HybridClock(localSite.id(), Clock.systemUTC());
@@ -184,35 +184,44 @@ public final class Store implements AutoCloseable {
     private static Store open(Path dataDir, Path file) {
         java.util.List<Notice> repairs = new java.util.ArrayList<>();
         boolean existed = Files.exists(file);
+        Connections connections = null;
         try {
             removeLeftovers(dataDir);
             if (!existed) {
                 migrateCopy(dataDir, null);
-            } else if (schemaState(dataDir, file) == SchemaState.PENDING) {
+            }
+            // Read-only until the first write: the schema is looked at without writing a byte, and a
+            // command that only reads leaves the file as it found it.
+            connections = new Connections(dataDir);
+            if (existed && schemaState(connections, file) == SchemaProbe.State.PENDING) {
+                connections.close();
+                connections = null;
                 Path backup = backupClosed(dataDir, file, "before-migration");
                 try {
                     migrateCopy(dataDir, file);
                 } catch (FlywayException | DataAccessException e) {
                     repairs.add(repair(dataDir, file, backup, e));
                 }
+                connections = new Connections(dataDir);
             }
+            DataDirectory.secure(dataDir);
+            Site site = ensureLocalSite(connections);
+            return new Store(dataDir, connections, site, repairs);
         } catch (IOException e) {
+            closeQuietly(connections);
             throw new StoreException(StoreException.Reason.DATA_DIR_UNUSABLE, dataDir, e);
         } catch (SQLException | DataAccessException | FlywayException e) {
-            throw openFailure(e, file, existed);
-        }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(dataDir, DATABASE_NAME, false), "ytcs", "");
-        try {
-            pool.getConnection().close();
-            DataDirectory.secure(dataDir);
-            Site site = ensureLocalSite(DSL.using(pool, SQLDialect.H2));
-            return new Store(dataDir, pool, site, repairs);
-        } catch (SQLException | DataAccessException e) {
-            pool.dispose();
+            closeQuietly(connections);
             throw openFailure(e, file, existed);
         } catch (RuntimeException e) {
-            pool.dispose();
+            closeQuietly(connections);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(Connections connections) {
+        if (connections != null) {
+            connections.close();
         }
     }
 
@@ -235,32 +244,18 @@ public final class Store implements AutoCloseable {
         return dataDir.resolve(DATABASE_NAME + ".mv.db");
     }
 
-    private enum SchemaState {
-        CURRENT, PENDING
-    }
-
     private static Flyway flyway(javax.sql.DataSource source) {
-        return Flyway.configure().dataSource(source).locations("classpath:db/migration").load();
+        return Flyway.configure().dataSource(source).locations("classpath:" + SchemaProbe.LOCATION).load();
     }
 
-    /** Looks at the schema without writing a byte: a database from a newer YTCS is refused untouched. */
-    private static SchemaState schemaState(Path dataDir, Path file) throws SQLException {
-        org.h2.jdbcx.JdbcDataSource source = new org.h2.jdbcx.JdbcDataSource();
-        source.setURL(url(dataDir, DATABASE_NAME, true));
-        source.setUser("ytcs");
-        source.setPassword("");
-        try (java.sql.Connection keepOpen = source.getConnection()) {
-            org.flywaydb.core.api.MigrationInfoService info = flyway(source).info();
-            boolean pending = info.pending().length > 0;
-            for (org.flywaydb.core.api.MigrationInfo m : info.applied()) {
-                if (m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS
-                        || m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_FAILED) {
-                    throw new StoreException(StoreException.Reason.NEWER_SCHEMA, file, null);
-                }
-                // A failed migration recorded by an older YTCS: migrating again repairs or restores it.
-                pending |= m.getState().isFailed();
+    /** Looks at the schema on the read-only connection: a database from a newer YTCS is refused untouched. */
+    private static SchemaProbe.State schemaState(Connections connections, Path file) throws SQLException {
+        try (java.sql.Connection c = connections.getConnection()) {
+            SchemaProbe.State state = SchemaProbe.of(c);
+            if (state == SchemaProbe.State.NEWER) {
+                throw new StoreException(StoreException.Reason.NEWER_SCHEMA, file, null);
             }
-            return pending ? SchemaState.PENDING : SchemaState.CURRENT;
+            return state;
         }
     }
 
@@ -389,9 +384,11 @@ public final class Store implements AutoCloseable {
         return name.isEmpty() ? "YTCS" : "YTCS " + name.substring(0, Math.min(name.length(), 60));
     }
 
-    private static Site ensureLocalSite(DSLContext ctx) {
+    private static Site ensureLocalSite(Connections connections) {
+        DSLContext ctx = DSL.using(connections, SQLDialect.H2);
         SiteRecord row = ctx.selectFrom(SITE).where(SITE.IS_LOCAL.isTrue()).fetchOne();
         if (row == null) {
+            connections.makeWritable();
             row = ctx.newRecord(SITE);
             row.setId(UUID.randomUUID());
             row.setName(defaultSiteName());
@@ -442,6 +439,8 @@ public final class Store implements AutoCloseable {
         Path target = backupTarget(dataDir, reason);
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
         try {
+            // A backup is taken before a write (an import): the write's connections, opened now.
+            connections.makeWritable();
             ctx.execute("BACKUP TO " + DSL.inline(partial.toAbsolutePath().toString()));
             return completeBackup(partial, target);
         } catch (DataAccessException e) {
@@ -493,6 +492,7 @@ public final class Store implements AutoCloseable {
      */
     public <T> T write(String actor, Function<RegisterWriter, T> work) {
         try {
+            connections.makeWritable();
             String[] clockWritten = new String[1];
             T result = ctx.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
@@ -559,7 +559,7 @@ public final class Store implements AutoCloseable {
 
     /** The sites this installation knows. */
     public SiteService sites() {
-        return new StoreSites(ctx);
+        return new StoreSites(ctx, connections::makeWritable);
     }
 
     public UnitService units() {
@@ -593,9 +593,158 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        connections.close();
         closeQuietly(folderLock);
         OPEN.remove(dataDir.toAbsolutePath().normalize());
+    }
+
+    /**
+     * The store's connections: read-only until the first write, read-write from then on. A process
+     * that only reads (most commands, a window only looked at) changes not a byte of the file, and
+     * its close does not spend a moment compacting it. Reads on other threads finish before the
+     * read-only database is closed for the read-write one.
+     */
+    private static final class Connections implements javax.sql.DataSource {
+        private final Path dataDir;
+        private final java.util.concurrent.locks.ReentrantReadWriteLock reopening =
+                new java.util.concurrent.locks.ReentrantReadWriteLock();
+        private volatile JdbcConnectionPool pool;
+        private volatile boolean writable;
+
+        Connections(Path dataDir) throws SQLException {
+            this.dataDir = dataDir;
+            this.pool = open(true);
+        }
+
+        private JdbcConnectionPool open(boolean readOnly) throws SQLException {
+            JdbcConnectionPool p = JdbcConnectionPool.create(url(dataDir, DATABASE_NAME, readOnly), "ytcs", "");
+            try {
+                p.getConnection().close();
+                return p;
+            } catch (SQLException | RuntimeException e) {
+                p.dispose();
+                throw e;
+            }
+        }
+
+        /** Reopens the database for writing, once; a thread reading at the time is refused (it would wait for itself). */
+        void makeWritable() {
+            if (writable) {
+                return;
+            }
+            if (reopening.getReadHoldCount() > 0) {
+                throw new IllegalStateException("a write started while this thread still reads from the store");
+            }
+            reopening.writeLock().lock();
+            try {
+                if (writable) {
+                    return;
+                }
+                // Every read-only connection is back: closing the pool closes the read-only database.
+                pool.dispose();
+                try {
+                    pool = open(false);
+                    writable = true;
+                } catch (SQLException | RuntimeException e) {
+                    try {
+                        pool = open(true);
+                    } catch (SQLException again) {
+                        e.addSuppressed(again);
+                    }
+                    throw translate(e, databaseFile(dataDir));
+                }
+            } finally {
+                reopening.writeLock().unlock();
+            }
+        }
+
+        @Override
+        public java.sql.Connection getConnection() throws SQLException {
+            if (!writable) {
+                java.util.concurrent.locks.Lock read = reopening.readLock();
+                read.lock();
+                boolean handedOver = false;
+                try {
+                    if (!writable) {
+                        java.sql.Connection c = pool.getConnection();
+                        handedOver = true;
+                        return releasingOnClose(c, read);
+                    }
+                } finally {
+                    if (!handedOver) {
+                        read.unlock();
+                    }
+                }
+            }
+            return pool.getConnection();
+        }
+
+        /** The connection, holding the read lock until it is closed. */
+        private static java.sql.Connection releasingOnClose(java.sql.Connection c, java.util.concurrent.locks.Lock read) {
+            java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+            return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(Store.class.getClassLoader(),
+                    new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                            try {
+                                c.close();
+                            } finally {
+                                if (open.getAndSet(false)) {
+                                    read.unlock();
+                                }
+                            }
+                            return null;
+                        }
+                        try {
+                            return method.invoke(c, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        void close() {
+            pool.dispose();
+        }
+
+        @Override
+        public java.sql.Connection getConnection(String user, String password) throws SQLException {
+            throw new SQLException("the store's connections need no user");
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+            // Nothing is logged through JDBC.
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // Embedded: there is no login to wait for.
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getLogger("org.h2");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
     }
 
     private static StoreException translate(Exception e, Path file) {

@@ -20,9 +20,16 @@ import static vn.ytcs.core.store.jooq.Tables.SITE;
 final class StoreSites implements SiteService {
 
     private final DSLContext ctx;
+    /** Run before each write: outside a write transaction, it opens the store for writing. */
+    private final Runnable beforeWrite;
 
     StoreSites(DSLContext ctx) {
+        this(ctx, () -> { });
+    }
+
+    StoreSites(DSLContext ctx, Runnable beforeWrite) {
         this.ctx = ctx;
+        this.beforeWrite = beforeWrite;
     }
 
     static Site site(SiteRecord r) {
@@ -47,6 +54,7 @@ final class StoreSites implements SiteService {
 
     @Override
     public Site configureLocal(String name, SiteRole role, String publicKey, String fingerprint) {
+        beforeWrite.run();
         ctx.update(SITE).set(SITE.NAME, VietText.nfc(name.strip())).set(SITE.ROLE, role.name())
                 .set(SITE.PUBLIC_KEY, publicKey).set(SITE.FINGERPRINT, fingerprint)
                 .where(SITE.IS_LOCAL.isTrue()).execute();
@@ -55,6 +63,7 @@ final class StoreSites implements SiteService {
 
     @Override
     public Site trust(UUID id, String name, SiteRole role, String publicKey, String fingerprint) {
+        beforeWrite.run();
         SiteRecord row = ctx.selectFrom(SITE).where(SITE.ID.eq(id)).fetchOne();
         if (row == null) {
             row = ctx.newRecord(SITE);
@@ -82,6 +91,7 @@ final class StoreSites implements SiteService {
 
     @Override
     public void savePeer(PeerState state) {
+        beforeWrite.run();
         ctx.mergeInto(PEER_STATE)
                 .using(ctx.selectOne())
                 .on(PEER_STATE.SITE_ID.eq(state.site()))

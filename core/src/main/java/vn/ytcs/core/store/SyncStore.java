@@ -94,18 +94,350 @@ public final class SyncStore {
         for (String kind : SyncKinds.all()) {
             Table<? extends UpdatableRecord<?>> table = SyncKinds.table(kind);
             Field<Long> seq = table.field("CHANGE_SEQ", Long.class);
-            List<SortField<?>> order = new ArrayList<>();
-            if (table == ADMIN_UNIT) {
-                // A parent unit edited after its children must still arrive first.
-                order.add(DSL.case_(ADMIN_UNIT.UNIT_LEVEL).when("PROVINCE", 0).when("DISTRICT", 1).else_(2).asc());
-            } else if (table == STATION) {
-                order.add(STATION.STATION_KIND.desc());
-            }
-            order.add(seq.asc());
-            try (Cursor<? extends Record> cursor = ctx.selectFrom(table).where(seq.gt(afterSeq)).orderBy(order)
+            try (Cursor<? extends Record> cursor = ctx.selectFrom(table).where(seq.gt(afterSeq)).orderBy(changeOrder(table))
                     .fetchSize(5000).fetchLazy()) {
                 for (Record r : cursor) {
                     sink.accept(state(kind, table, r));
+                }
+            }
+        }
+    }
+
+    /**
+     * A synced row as an export reads it: the current row of a forward-only JDBC cursor, its values
+     * read straight from the result when asked for, so that no record or map is built per row.
+     */
+    public interface ExportRow {
+        String kind();
+
+        String id() throws java.io.IOException;
+
+        /** The owning site's id. */
+        String owner() throws java.io.IOException;
+
+        String version() throws java.io.IOException;
+
+        boolean deleted() throws java.io.IOException;
+
+        /** The record's fields (its bookkeeping left out), lower-case names in column order. */
+        void fields(FieldSink sink) throws java.io.IOException;
+
+        /** The fields that last changed at another version than the record's, by name, as text. */
+        void laterFieldVersions(FieldSink sink) throws java.io.IOException;
+    }
+
+    /** Receives the values of an {@link ExportRow}, each by the kind of value it is. */
+    public interface FieldSink {
+        /** Text, or null. */
+        void text(String field, String value) throws java.io.IOException;
+
+        void number(String field, long value) throws java.io.IOException;
+
+        void decimal(String field, java.math.BigDecimal value) throws java.io.IOException;
+
+        void bool(String field, boolean value) throws java.io.IOException;
+
+        void none(String field) throws java.io.IOException;
+    }
+
+    /** Takes each row of an export. */
+    @FunctionalInterface
+    public interface ExportSink<T> {
+        void accept(T row) throws java.io.IOException;
+    }
+
+    /**
+     * The rows {@link #changesSince} returns, in the same order, streamed from forward-only JDBC
+     * cursors on one connection: what an export writes, at the speed of the database.
+     */
+    public void exportChangesSince(long afterSeq, ExportSink<ExportRow> sink) throws java.io.IOException {
+        streamed(c -> {
+            for (String kind : SyncKinds.all()) {
+                Table<? extends UpdatableRecord<?>> table = SyncKinds.table(kind);
+                var query = ctx.select(table.fields()).from(table).where(table.field("CHANGE_SEQ", Long.class).gt(afterSeq))
+                        .orderBy(changeOrder(table));
+                try (java.sql.PreparedStatement st = c.prepareStatement(query.getSQL(),
+                        java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY)) {
+                    List<Object> binds = query.getBindValues();
+                    for (int i = 0; i < binds.size(); i++) {
+                        st.setObject(i + 1, binds.get(i));
+                    }
+                    st.setFetchSize(EXPORT_FETCH);
+                    try (java.sql.ResultSet rs = st.executeQuery()) {
+                        JdbcRow row = new JdbcRow(kind, table, rs);
+                        while (rs.next()) {
+                            sink.accept(row);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Audit entries as a package carries them, streamed from a forward-only JDBC cursor: every
+     * entry in one pass when {@code recordIds} is null (a full package), else those of the given
+     * records, a thousand records a query.
+     */
+    public void exportAudit(java.util.Collection<UUID> recordIds, ExportSink<AuditEntry> sink) throws java.io.IOException {
+        streamed(c -> {
+            String select = "SELECT RECORD_ID, TABLE_NAME, ACTION, FIELD, OLD_VALUE, NEW_VALUE, ACTOR, CHANGED_AT, SITE_ID,"
+                    + " VERSION FROM AUDIT_LOG";
+            if (recordIds == null) {
+                auditRows(c, select + " ORDER BY ID", List.of(), sink);
+                return;
+            }
+            List<UUID> all = new ArrayList<>(recordIds);
+            for (int from = 0; from < all.size(); from += 1000) {
+                List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+                auditRows(c, select + " WHERE RECORD_ID IN (" + "?,".repeat(chunk.size() - 1) + "?) ORDER BY ID", chunk, sink);
+            }
+        });
+    }
+
+    private static final int EXPORT_FETCH = 5000;
+
+    private interface JdbcWork {
+        void run(java.sql.Connection c) throws java.sql.SQLException, java.io.IOException;
+    }
+
+    /** Runs the work on one connection, its queries executed lazily (row by row as read, not first kept whole). */
+    private void streamed(JdbcWork work) throws java.io.IOException {
+        try {
+            ctx.connection(c -> {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+                }
+                try {
+                    work.run(c);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } finally {
+                    try (java.sql.Statement st = c.createStatement()) {
+                        st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                    }
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void auditRows(java.sql.Connection c, String sql, List<UUID> ids, ExportSink<AuditEntry> sink)
+            throws java.sql.SQLException, java.io.IOException {
+        try (java.sql.PreparedStatement st = c.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                java.sql.ResultSet.CONCUR_READ_ONLY)) {
+            for (int i = 0; i < ids.size(); i++) {
+                st.setObject(i + 1, ids.get(i));
+            }
+            st.setFetchSize(EXPORT_FETCH);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String field = rs.getString(4);
+                    sink.accept(new AuditEntry(rs.getObject(1, UUID.class), lower(rs.getString(2)), rs.getString(3),
+                            field == null ? null : lower(field), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getObject(8, OffsetDateTime.class), rs.getObject(9, UUID.class), rs.getString(10)));
+                }
+            }
+        }
+    }
+
+    /** The order a package lists a kind in: parents first, then by change. */
+    private static List<SortField<?>> changeOrder(Table<?> table) {
+        List<SortField<?>> order = new ArrayList<>();
+        if (table == ADMIN_UNIT) {
+            // A parent unit edited after its children must still arrive first.
+            order.add(DSL.case_(ADMIN_UNIT.UNIT_LEVEL).when("PROVINCE", 0).when("DISTRICT", 1).else_(2).asc());
+        } else if (table == STATION) {
+            order.add(STATION.STATION_KIND.desc());
+        }
+        order.add(table.field("CHANGE_SEQ", Long.class).asc());
+        return order;
+    }
+
+    /** The current row of a result over all columns of a synced table, in the table's column order. */
+    private static final class JdbcRow implements ExportRow {
+        private static final int TEXT = 0;
+        private static final int NUMBER = 1;
+        private static final int DECIMAL = 2;
+        private static final int BOOL = 3;
+        private static final int UUID_TEXT = 4;
+        private static final int DATE = 5;
+        private static final int TIMESTAMP = 6;
+
+        private final String kind;
+        private final java.sql.ResultSet rs;
+        /** Column numbers (from 1) of the fields, their lower-case names and kinds of value. */
+        private final int[] columns;
+        private final String[] names;
+        private final int[] types;
+        private final int id;
+        private final int owner;
+        private final int version;
+        private final int deleted;
+        private final int fieldVersions;
+
+        JdbcRow(String kind, Table<?> table, java.sql.ResultSet rs) {
+            this.kind = kind;
+            this.rs = rs;
+            Field<?>[] all = table.fields();
+            int n = 0;
+            for (Field<?> f : all) {
+                n += ChangeWriter.BOOKKEEPING.contains(f.getName()) ? 0 : 1;
+            }
+            columns = new int[n];
+            names = new String[n];
+            types = new int[n];
+            int k = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (!ChangeWriter.BOOKKEEPING.contains(all[i].getName())) {
+                    columns[k] = i + 1;
+                    names[k] = lower(all[i].getName());
+                    types[k] = typeOf(all[i].getType());
+                    k++;
+                }
+            }
+            id = column(all, "ID");
+            owner = column(all, "SITE_ID");
+            version = column(all, "VERSION");
+            deleted = column(all, "DELETED");
+            fieldVersions = column(all, "FIELD_VERSIONS");
+        }
+
+        private static int column(Field<?>[] all, String name) {
+            for (int i = 0; i < all.length; i++) {
+                if (all[i].getName().equals(name)) {
+                    return i + 1;
+                }
+            }
+            throw new IllegalArgumentException(name);
+        }
+
+        private static int typeOf(Class<?> type) {
+            if (type == String.class) {
+                return TEXT;
+            } else if (type == Integer.class || type == Long.class) {
+                return NUMBER;
+            } else if (type == java.math.BigDecimal.class) {
+                return DECIMAL;
+            } else if (type == Boolean.class) {
+                return BOOL;
+            } else if (type == UUID.class) {
+                return UUID_TEXT;
+            } else if (type == java.time.LocalDate.class) {
+                return DATE;
+            } else if (type == OffsetDateTime.class) {
+                return TIMESTAMP;
+            }
+            throw new IllegalArgumentException("no export for " + type);
+        }
+
+        @Override
+        public String kind() {
+            return kind;
+        }
+
+        @Override
+        public String id() throws java.io.IOException {
+            return uuid(id);
+        }
+
+        @Override
+        public String owner() throws java.io.IOException {
+            return uuid(owner);
+        }
+
+        @Override
+        public String version() throws java.io.IOException {
+            try {
+                return rs.getString(version);
+            } catch (java.sql.SQLException e) {
+                throw new java.io.IOException(e);
+            }
+        }
+
+        @Override
+        public boolean deleted() throws java.io.IOException {
+            try {
+                return rs.getBoolean(deleted);
+            } catch (java.sql.SQLException e) {
+                throw new java.io.IOException(e);
+            }
+        }
+
+        private String uuid(int column) throws java.io.IOException {
+            try {
+                UUID value = rs.getObject(column, UUID.class);
+                return value == null ? null : value.toString();
+            } catch (java.sql.SQLException e) {
+                throw new java.io.IOException(e);
+            }
+        }
+
+        @Override
+        public void fields(FieldSink sink) throws java.io.IOException {
+            try {
+                for (int i = 0; i < columns.length; i++) {
+                    int c = columns[i];
+                    String name = names[i];
+                    switch (types[i]) {
+                        case NUMBER -> {
+                            long v = rs.getLong(c);
+                            if (rs.wasNull()) {
+                                sink.none(name);
+                            } else {
+                                sink.number(name, v);
+                            }
+                        }
+                        case BOOL -> {
+                            boolean v = rs.getBoolean(c);
+                            if (rs.wasNull()) {
+                                sink.none(name);
+                            } else {
+                                sink.bool(name, v);
+                            }
+                        }
+                        case DECIMAL -> {
+                            java.math.BigDecimal v = rs.getBigDecimal(c);
+                            if (v == null) {
+                                sink.none(name);
+                            } else {
+                                sink.decimal(name, v);
+                            }
+                        }
+                        case UUID_TEXT -> sink.text(name, uuid(c));
+                        case DATE -> {
+                            java.time.LocalDate v = rs.getObject(c, java.time.LocalDate.class);
+                            sink.text(name, v == null ? null : v.toString());
+                        }
+                        case TIMESTAMP -> {
+                            OffsetDateTime v = rs.getObject(c, OffsetDateTime.class);
+                            sink.text(name, v == null ? null : v.toString());
+                        }
+                        default -> sink.text(name, rs.getString(c));
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new java.io.IOException(e);
+            }
+        }
+
+        @Override
+        public void laterFieldVersions(FieldSink sink) throws java.io.IOException {
+            String text;
+            String rowVersion;
+            try {
+                text = rs.getString(fieldVersions);
+                rowVersion = rs.getString(version);
+            } catch (java.sql.SQLException e) {
+                throw new java.io.IOException(e);
+            }
+            // A row from before sync tracking has every field at the row's version: nothing to list.
+            if (text != null) {
+                for (var e : FieldVersions.parse(text).entrySet()) {
+                    if (!e.getValue().equals(rowVersion)) {
+                        sink.text(lower(e.getKey()), e.getValue());
+                    }
                 }
             }
         }
@@ -360,32 +692,6 @@ public final class SyncStore {
     /** Adds audit entries, once each. */
     public void addAudit(List<AuditEntry> entries) {
         addAuditBatch(entries);
-    }
-
-    /** Every audit entry, streamed in one pass: what a full package carries. */
-    public void allAudit(Consumer<AuditEntry> sink) {
-        try (Cursor<AuditLogRecord> cursor = ctx.selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.ID).fetchSize(2000).fetchLazy()) {
-            for (AuditLogRecord r : cursor) {
-                sink.accept(entry(r));
-            }
-        }
-    }
-
-    private static AuditEntry entry(AuditLogRecord r) {
-        return new AuditEntry(r.getRecordId(), lower(r.getTableName()), r.getAction(),
-                r.getField() == null ? null : lower(r.getField()), r.getOldValue(), r.getNewValue(), r.getActor(),
-                r.getChangedAt(), r.getSiteId(), r.getVersion());
-    }
-
-    /** Audit entries of the given records, for a package; queried a thousand records at a time. */
-    public void auditOf(java.util.Collection<UUID> recordIds, Consumer<AuditEntry> sink) {
-        List<UUID> all = new ArrayList<>(recordIds);
-        for (int from = 0; from < all.size(); from += 1000) {
-            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-            for (AuditLogRecord r : ctx.selectFrom(AUDIT_LOG).where(AUDIT_LOG.RECORD_ID.in(chunk)).orderBy(AUDIT_LOG.ID).fetch()) {
-                sink.accept(entry(r));
-            }
-        }
     }
 
     /** Keeps a conflict, once: the same value kept aside again (a package sent twice) adds nothing. Returns whether it was new. */

@@ -128,6 +128,41 @@ public final class VietText {
         return order(Function.identity());
     }
 
+    /**
+     * A name as a part of a file name that every system accepts: lower-case ASCII letters and
+     * digits in words joined by "-", tone and vowel marks dropped ("TTYT huyện Vị Thủy" gives
+     * "ttyt-huyen-vi-thuy"), cut after whole words at {@code max} characters; empty when the name
+     * has no such letter or digit.
+     */
+    public static String fileNamePart(String s, int max) {
+        String folded = fold(s);
+        StringBuilder out = new StringBuilder(Math.min(folded.length(), max));
+        int lastWord = 0;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            boolean kept = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (kept) {
+                if (out.length() >= max) {
+                    // Cut inside a word: back to the end of the last whole one, when there is one.
+                    out.setLength(lastWord > 0 ? lastWord : max);
+                    break;
+                }
+                out.append(c);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+                lastWord = out.length();
+                if (out.length() + 1 >= max) {
+                    break;
+                }
+                out.append('-');
+            }
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '-') {
+            end--;
+        }
+        return out.substring(0, end);
+    }
+
     /** Longest name {@link #printable(String)} shows; a site or commune name is far shorter. */
     public static final int NAME_LENGTH = 80;
 

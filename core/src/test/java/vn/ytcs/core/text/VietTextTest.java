@@ -57,4 +57,16 @@ class VietTextTest {
         assertEquals("a…", VietText.printable("a\u001b", 3), "an escape is never cut in half");
         assertEquals("", VietText.printable(null));
     }
+
+    @Test
+    void fileNamePartIsPlainAsciiInWholeWordsAndSafeOnEverySystem() {
+        assertEquals("ttyt-huyen-vi-thuy", VietText.fileNamePart("TTYT huyện Vị Thủy", 40));
+        assertEquals("so-y-te-hau-giang", VietText.fileNamePart("  Sở Y tế  Hậu Giang ", 40));
+        assertEquals("dong-phuoc", VietText.fileNamePart(Normalizer.normalize("Đông Phước", Normalizer.Form.NFD), 40));
+        assertEquals("a-b-c-d-con", VietText.fileNamePart("a<b>c:\"d/con|?*\u0000", 40), "nothing Windows refuses");
+        assertEquals("trung-tam-y-te", VietText.fileNamePart("Trung tâm Y tế khu vực Châu Thành", 16), "cut after a whole word");
+        assertEquals("abcdefghij", VietText.fileNamePart("abcdefghijklmnop", 10), "one long word is cut where it must");
+        assertEquals("", VietText.fileNamePart("卫生站 …", 40));
+        assertEquals("", VietText.fileNamePart(null, 40));
+    }
 }

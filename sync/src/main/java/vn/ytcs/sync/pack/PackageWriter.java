@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import vn.ytcs.core.site.SiteService.PeerState;
-import vn.ytcs.core.store.RecordState;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.store.SyncKinds;
 import vn.ytcs.core.store.SyncStore;
@@ -65,7 +64,7 @@ public final class PackageWriter {
         long highWater = sync.lastChangeSeq();
         OffsetDateTime created = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         var site = keys.site();
-        Path target = folder.resolve(Manifest.fileName(site.id(), sequence, created, gzip));
+        Path target = folder.resolve(Manifest.fileName(site.name(), site.fingerprint(), sequence, created, gzip));
         String fileName = target.getFileName().toString();
         // The number is taken, on the disk, before any file can bear it: a kill after the file appears never
         // lets another package reuse it with other content.
@@ -156,21 +155,19 @@ public final class PackageWriter {
         out.writeBooleanField("full", full);
         out.writeEndObject();
         out.writeArrayFieldStart("records");
-        List<UUID> ids = new ArrayList<>();
-        sync.changesSince(since, state -> {
-            writeRecord(out, state);
-            counts.merge(state.kind(), 1, Integer::sum);
-            if (!full) {
-                ids.add(state.id());
+        List<UUID> ids = full ? null : new ArrayList<>();
+        FieldWriter fields = new FieldWriter(out);
+        sync.exportChangesSince(since, row -> {
+            String id = row.id();
+            writeRecord(out, fields, row, id);
+            counts.merge(row.kind(), 1, Integer::sum);
+            if (ids != null) {
+                ids.add(UUID.fromString(id));
             }
         });
         out.writeEndArray();
         out.writeArrayFieldStart("audit");
-        if (full) {
-            sync.allAudit(e -> writeAudit(out, e));
-        } else {
-            sync.auditOf(ids, e -> writeAudit(out, e));
-        }
+        sync.exportAudit(ids, e -> writeAudit(out, e));
         out.writeEndArray();
         out.writeEndObject();
     }
@@ -245,53 +242,74 @@ public final class PackageWriter {
         }
     }
 
-    private static void writeRecord(JsonGenerator out, RecordState s) {
-        try {
-            out.writeStartObject();
-            out.writeStringField("kind", s.kind());
-            out.writeStringField("id", s.id().toString());
-            out.writeStringField("owner", s.owner().toString());
-            out.writeStringField("version", s.version());
-            out.writeBooleanField("deleted", s.deleted());
-            out.writeObjectFieldStart("fields");
-            for (var e : s.fields().entrySet()) {
-                if (!e.getKey().equals("id")) {
-                    out.writeFieldName(e.getKey());
-                    Values.write(out, e.getValue());
-                }
+    private static void writeRecord(JsonGenerator out, FieldWriter fields, SyncStore.ExportRow row, String id)
+            throws IOException {
+        out.writeStartObject();
+        out.writeStringField("kind", row.kind());
+        out.writeStringField("id", id);
+        out.writeStringField("owner", row.owner());
+        out.writeStringField("version", row.version());
+        out.writeBooleanField("deleted", row.deleted());
+        out.writeObjectFieldStart("fields");
+        row.fields(fields);
+        out.writeEndObject();
+        // Only the fields that changed after the record's last change are listed: most fields of most
+        // records last changed with the record itself, and listing them would double the package.
+        out.writeObjectFieldStart("fieldVersions");
+        row.laterFieldVersions(fields);
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    /** Writes a row's values as the fields of the JSON object being written. */
+    private record FieldWriter(JsonGenerator out) implements SyncStore.FieldSink {
+        @Override
+        public void text(String field, String value) throws IOException {
+            out.writeFieldName(field);
+            if (value == null) {
+                out.writeNull();
+            } else {
+                out.writeString(value);
             }
-            out.writeEndObject();
-            // Only the fields that changed after the record's last change are listed: most fields of most
-            // records last changed with the record itself, and listing them would double the package.
-            out.writeObjectFieldStart("fieldVersions");
-            for (var e : s.fieldVersions().entrySet()) {
-                if (!e.getValue().equals(s.version())) {
-                    out.writeStringField(e.getKey(), e.getValue());
-                }
-            }
-            out.writeEndObject();
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+
+        @Override
+        public void number(String field, long value) throws IOException {
+            out.writeFieldName(field);
+            out.writeNumber(value);
+        }
+
+        @Override
+        public void decimal(String field, java.math.BigDecimal value) throws IOException {
+            out.writeFieldName(field);
+            out.writeNumber(value);
+        }
+
+        @Override
+        public void bool(String field, boolean value) throws IOException {
+            out.writeFieldName(field);
+            out.writeBoolean(value);
+        }
+
+        @Override
+        public void none(String field) throws IOException {
+            out.writeFieldName(field);
+            out.writeNull();
         }
     }
 
-    private static void writeAudit(JsonGenerator out, SyncStore.AuditEntry e) {
-        try {
-            out.writeStartObject();
-            out.writeStringField("recordId", e.recordId().toString());
-            out.writeStringField("table", e.table());
-            out.writeStringField("action", e.action());
-            writeNullable(out, "field", e.field());
-            writeNullable(out, "oldValue", e.oldValue());
-            writeNullable(out, "newValue", e.newValue());
-            out.writeStringField("actor", e.actor());
-            out.writeStringField("at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(e.at()));
-            out.writeStringField("site", e.site().toString());
-            out.writeStringField("version", e.version());
-            out.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+    private static void writeAudit(JsonGenerator out, SyncStore.AuditEntry e) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("recordId", e.recordId().toString());
+        out.writeStringField("table", e.table());
+        out.writeStringField("action", e.action());
+        writeNullable(out, "field", e.field());
+        writeNullable(out, "oldValue", e.oldValue());
+        writeNullable(out, "newValue", e.newValue());
+        out.writeStringField("actor", e.actor());
+        out.writeStringField("at", java.time.format.DateTimeFormatter.ISO_INSTANT.format(e.at()));
+        out.writeStringField("site", e.site().toString());
+        out.writeStringField("version", e.version());
+        out.writeEndObject();
     }
 }

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.sync.pack;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,26 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import vn.ytcs.core.text.VietText;
 
-/** Field values between their Java types and JSON. */
+/** Field values from JSON to their Java types. */
 final class Values {
 
     private Values() {
-    }
-
-    static void write(JsonGenerator out, Object value) throws IOException {
-        if (value == null) {
-            out.writeNull();
-        } else if (value instanceof Boolean b) {
-            out.writeBoolean(b);
-        } else if (value instanceof Integer i) {
-            out.writeNumber(i);
-        } else if (value instanceof Long l) {
-            out.writeNumber(l);
-        } else if (value instanceof BigDecimal d) {
-            out.writeNumber(d);
-        } else {
-            out.writeString(value.toString());
-        }
     }
 
     /** The typed value of a JSON node for a column of the given type; throws IllegalArgumentException when it does not fit. */

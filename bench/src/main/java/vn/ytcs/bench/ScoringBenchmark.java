@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package vn.ytcs.app.cli;
+package vn.ytcs.bench;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -43,8 +43,8 @@ import vn.ytcs.core.unit.UnitType;
  * {@code ytcs benchmark}: scoring speed beside baselines measured in the same run. For
  * developers; figures in README. Hidden from the users' help.
  */
-@Command(name = "benchmark", hidden = true)
-final class BenchmarkCommand implements Callable<Integer> {
+@Command(name = "benchmark", description = "scoring speed beside baselines measured in the same run")
+final class ScoringBenchmark implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -112,7 +112,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        return Cli.OK;
+        return 0;
     }
 
     /**
