@@ -28,6 +28,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.ytcs.core.assessment.Assessment;
 import vn.ytcs.core.assessment.AssessmentAnswer;
+import vn.ytcs.core.catalog.Catalog;
+import vn.ytcs.core.catalog.Catalogs;
+import vn.ytcs.core.catalog.Indicator;
+import vn.ytcs.core.demo.DemoAssessments;
 import vn.ytcs.core.assessment.AssessmentState;
 import vn.ytcs.core.figures.CommuneYear;
 import vn.ytcs.core.hamlet.Hamlet;
@@ -180,9 +184,12 @@ final class SyncBenchmark implements Callable<Integer> {
                     }
                     Assessment a = new Assessment(UUID.randomUUID(), cu.id(), 2025, "QD1300-2023", AssessmentState.DRAFT, null, null);
                     assessments.add(a);
-                    for (int i = 1; i <= 47; i++) {
-                        answers.add(new AssessmentAnswer(UUID.randomUUID(), a.id(), "TC" + i, rnd.nextBoolean() ? "true" : "87.5",
-                                false, null, "Hồ sơ " + i));
+                    // Answers as an assessor enters them: one per entered indicator, each fitting its rule.
+                    for (Indicator indicator : CATALOG.indicators()) {
+                        if (!indicator.isDerived()) {
+                            answers.add(new AssessmentAnswer(UUID.randomUUID(), a.id(), indicator.code(),
+                                    DemoAssessments.value(indicator, cu, 0.7, rnd), false, null, "Hồ sơ " + indicator.code()));
+                        }
                     }
                 }
                 for (List<Object> list : List.of(units, stations, staff, hamlets, years, assessments, answers)) {
@@ -194,6 +201,8 @@ final class SyncBenchmark implements Callable<Integer> {
         }
         return total;
     }
+
+    private static final Catalog CATALOG = Catalogs.shipped().byId("QD1300-2023").orElseThrow();
 
     private static final String[] TABLES = {"ADMIN_UNIT", "STATION", "STAFF", "HAMLET", "COMMUNE_YEAR", "ASSESSMENT",
         "ASSESSMENT_ANSWER", "AUDIT_LOG"};

@@ -227,7 +227,7 @@ class SyncServiceTest {
         assertNull(c.commune(), "a commune is not its own commune");
         province.importer.resolve(c.shortId(), ConflictResolver.Keep.MINE);
         List<String> tables = new ArrayList<>();
-        province.store.sync().auditOf(List.of(commune.id()), e -> {
+        province.store.sync().exportAudit(List.of(commune.id()), e -> {
             if ("name".equals(e.field()) && "Đông Phú B".equals(e.newValue())) {
                 tables.add(e.table());
             }

@@ -84,8 +84,8 @@ public final class DemoAssessments {
         return new Result(assessments, answers);
     }
 
-    /** A plausible answer: with probability {@code quality} the indicator is fully met. */
-    private static String value(Indicator indicator, Unit commune, double quality, Random rnd) {
+    /** A plausible answer that fits the indicator's rule: with probability {@code quality} it is fully met. */
+    public static String value(Indicator indicator, Unit commune, double quality, Random rnd) {
         Rule rule = indicator.rule();
         if (rule instanceof Rule.YesNo) {
             return Boolean.toString(rnd.nextDouble() < quality);

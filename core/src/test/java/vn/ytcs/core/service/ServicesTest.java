@@ -124,7 +124,7 @@ class ServicesTest {
     }
 
     @Test
-    void anEditIsCheckedAgainstItsKindsDeclarationAndARefusalChangesNothing() {
+    void anEditIsCheckedAgainstItsKindsDeclarationAndARefusalChangesNothing() throws Exception {
         try (Services s = open()) {
             s.register().loadDemo(Progress.NONE);
             UnitTree tree = s.register().tree(DAY);
@@ -147,7 +147,7 @@ class ServicesTest {
             assertFalse(s.register().profiles(tree, List.of(profile.commune()), DAY).get(0).staff().contains(member),
                     "a member who left is no longer counted on the day");
             List<String> audited = new java.util.ArrayList<>();
-            s.store().sync().auditOf(List.of(member.id()), e -> audited.add(e.field()));
+            s.store().sync().exportAudit(List.of(member.id()), e -> audited.add(e.field()));
             assertTrue(audited.stream().anyMatch("end_date"::equalsIgnoreCase), audited.toString());
         }
     }

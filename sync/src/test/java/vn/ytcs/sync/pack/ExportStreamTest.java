@@ -50,7 +50,7 @@ class ExportStreamTest {
                 // One field edited after the record's creation (its version listed), one record deleted.
                 w.save(new Station(station.id(), station.unitId(), station.name() + " (mới)", station.kind(),
                         station.parentStationId(), station.address(), "0293 \"3\" 851 000", station.familyDoctorModel()));
-                w.delete(RegisterWriter.RecordKind.HAMLET_WORKER, worker.id());
+                w.delete(vn.ytcs.core.record.RecordKinds.HAMLET_WORKER, worker.id());
                 return null;
             });
 
