@@ -12,7 +12,7 @@ import vn.ytcs.core.catalog.Indicator;
  * A commune against a catalog: every indicator, every criterion, the total, pass or fail with
  * every failing condition, the gaps, and the smallest set of improvements that would make it pass.
  *
- * @param gaps       indicators below their maximum, most recoverable points first
+ * @param gaps       applicable indicators below their maximum, most recoverable points first
  * @param plan       the fewest indicators that, raised to their maximum, make the commune pass
  *                   (among those, the one that gains most); empty when it already passes; absent
  *                   when no improvement can make it pass (e.g. thresholds not yet known)

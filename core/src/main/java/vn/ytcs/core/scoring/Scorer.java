@@ -32,7 +32,7 @@ public final class Scorer {
         for (Indicator indicator : catalog.indicators()) {
             IndicatorScore s = indicator(indicator, facts, rule.notApplicable());
             scores.add(s);
-            if (indicator.isDraft() && s.status() != Status.NOT_APPLICABLE) {
+            if (indicator.isDraft() && s.applies()) {
                 drafts.add(indicator);
             }
         }
@@ -64,14 +64,16 @@ public final class Scorer {
         }
         if (rule.vetoAtZero()) {
             for (IndicatorScore s : scores) {
-                if (s.indicator().veto() && s.counts() && s.points().signum() == 0) {
+                // Not applicable is not "scored zero", even where the catalog counts it as zero points.
+                if (s.indicator().veto() && s.applies() && s.points().signum() == 0) {
                     failures.add(new Failure.VetoAtZero(s.indicator().code()));
                 }
             }
         }
 
+        // A non-applicable indicator counted as zero lowers the score, but nothing the commune does raises it.
         List<IndicatorScore> gaps = scores.stream()
-                .filter(s -> s.recoverable().signum() > 0)
+                .filter(s -> s.applies() && s.recoverable().signum() > 0)
                 .sorted(Comparator.comparing(IndicatorScore::recoverable).reversed()
                         .thenComparingInt(s -> s.indicator().number()))
                 .toList();
