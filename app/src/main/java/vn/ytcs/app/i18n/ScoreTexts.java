@@ -149,8 +149,20 @@ public final class ScoreTexts {
             case WRONG_VALUE -> types(detail);
             default -> VietText.printable(detail, SHOWN);
         };
-        return m.get("document.error." + e.problem().name(), VietText.printable(e.source(), SHOWN),
-                VietText.printable(e.path(), SHOWN), said);
+        String found = e.found() == null ? "" : VietText.printable(e.found(), VietText.NAME_LENGTH);
+        return m.get("document.error." + e.problem().name(), VietText.printable(e.source(), SHOWN), where(e), said, found);
+    }
+
+    /** The bad field's path, and the record it belongs to when the reader could tell ("… (xã A1 "Xã Thử")"). */
+    private String where(DocumentException e) {
+        String path = VietText.printable(e.path(), SHOWN);
+        DocumentException.Subject s = e.subject();
+        if (s == null || s.code() == null) {
+            return path;
+        }
+        String code = VietText.printable(s.code(), VietText.NAME_LENGTH);
+        return s.name() == null ? m.get("document.where.communeCode", path, code)
+                : m.get("document.where.commune", path, code, VietText.printable(s.name(), VietText.NAME_LENGTH));
     }
 
     /** Longest file name, path or value shown in a refusal. */
