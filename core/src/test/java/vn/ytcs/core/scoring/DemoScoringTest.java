@@ -83,10 +83,8 @@ class DemoScoringTest {
             assertEquals(new Answer.Flag(permanentDoctor), derived.get(DerivedValue.PERMANENT_DOCTOR), commune.name());
             assertEquals(0, BigDecimal.valueOf(staff.size()).compareTo(((Answer.Amount) derived.get(DerivedValue.STAFF_COUNT)).value()));
             assertEquals(new Answer.Flag(station.familyDoctorModel()), derived.get(DerivedValue.FAMILY_DOCTOR_MODEL));
-            BigDecimal share = ((Answer.Amount) derived.get(DerivedValue.HAMLET_WORKER_SHARE)).value();
-            assertEquals(servedCount * 10000 / hamlets.size(), share.movePointRight(2).longValue(), commune.name());
-            BigDecimal insured = ((Answer.Amount) derived.get(DerivedValue.INSURANCE_COVERAGE)).value();
-            assertEquals((long) y2025.insured() * 10000 / y2025.population(), insured.movePointRight(2).longValue());
+            assertEquals(new Answer.Share(servedCount, hamlets.size()), derived.get(DerivedValue.HAMLET_WORKER_SHARE), commune.name());
+            assertEquals(new Answer.Share(y2025.insured(), y2025.population()), derived.get(DerivedValue.INSURANCE_COVERAGE));
         }
     }
 
