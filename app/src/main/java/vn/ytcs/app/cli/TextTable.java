@@ -8,8 +8,8 @@ import vn.ytcs.core.text.VietText;
 
 /**
  * A plain text table with padded columns, for terminals: at most {@link #WIDTH} characters a
- * line, the widest columns wrapped at spaces (a word longer than its column is cut) when the
- * cells would not fit otherwise.
+ * line, the widest columns wrapped at spaces when the cells would not fit otherwise. A word is
+ * cut only when it is longer than half a line; a table whose words cannot fit is wider.
  */
 final class TextTable {
 
@@ -68,46 +68,59 @@ final class TextTable {
     }
 
     /**
-     * Each column as wide as its widest cell; when that is too wide, headers wrap (down to their
-     * longest word) before the cells do, and then the widest column is narrowed one character at a
-     * time until the line fits.
+     * Each column as wide as its widest cell or its header. When the line is too wide, a header
+     * longer than its cells wraps first (to two lines or so, the table's rows stay one line
+     * each), then the widest column is narrowed one character at a time until the line fits.
      */
     private int[] widths() {
         int columns = rows.get(0).length;
         int[] width = new int[columns];
-        int[] header = new int[columns];
+        int[] body = new int[columns];
+        int[] wrapped = new int[columns];
         for (int i = 0; i < columns; i++) {
-            String h = rows.get(0)[i];
-            header[i] = length(h);
-            width[i] = java.util.Arrays.stream(h.split(" +")).mapToInt(TextTable::length).max().orElse(0);
             for (int r = 1; r < rows.size(); r++) {
-                width[i] = Math.max(width[i], length(rows.get(r)[i]));
+                body[i] = Math.max(body[i], length(rows.get(r)[i]));
+            }
+            String header = rows.get(0)[i];
+            int word = longestWord(header);
+            width[i] = Math.max(body[i], length(header));
+            wrapped[i] = Math.min(width[i], Math.max(body[i], Math.max(word, (length(header) + 1) / 2)));
+        }
+        int over = GAP.length() * (columns - 1) - WIDTH;
+        for (int w : width) {
+            over += w;
+        }
+        over = narrow(width, wrapped, over);
+        // A word is not cut (a code, an id the user copies) unless it is longer than half a line.
+        int[] narrowest = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < columns; i++) {
+                narrowest[i] = Math.max(narrowest[i], Math.min(WIDTH / 2, longestWord(row[i])));
             }
         }
-        int room = WIDTH - GAP.length() * (columns - 1);
-        int total = 0;
-        for (int w : width) {
-            total += w;
+        for (int i = 0; i < columns; i++) {
+            narrowest[i] = Math.min(width[i], Math.max(NARROWEST, narrowest[i]));
         }
-        for (int i = 0; i < columns && total < room; i++) {
-            int wider = Math.min(room - total, Math.max(0, header[i] - width[i]));
-            width[i] += wider;
-            total += wider;
-        }
-        while (total > room) {
-            int widest = 0;
-            for (int i = 1; i < columns; i++) {
-                if (width[i] > width[widest]) {
+        narrow(width, narrowest, over);
+        return width;
+    }
+
+    /** Narrows the widest column above its floor, one character at a time, while the line is over; returns what is left over. */
+    private static int narrow(int[] width, int[] floor, int over) {
+        while (over > 0) {
+            int widest = -1;
+            for (int i = 0; i < width.length; i++) {
+                if (width[i] > floor[i] && (widest < 0 || width[i] > width[widest])) {
                     widest = i;
                 }
             }
-            if (width[widest] <= NARROWEST) {
-                break; // too many columns to fit: wider than WIDTH rather than unreadable
+            if (widest < 0) {
+                return over; // too many columns to fit: wider than WIDTH rather than unreadable
             }
             width[widest]--;
-            total--;
+            over--;
         }
-        return width;
+        return over;
     }
 
     /** The cell in lines of at most {@code width} characters, broken at spaces where it can be. */
@@ -137,6 +150,14 @@ final class TextTable {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    private static int longestWord(String s) {
+        int longest = 0;
+        for (String word : s.split(" +")) {
+            longest = Math.max(longest, length(word));
+        }
+        return longest;
     }
 
     private static int length(String s) {

@@ -76,6 +76,17 @@ class RuleEdgesTest {
     }
 
     @Test
+    void aShareOfTheRegisterIsComparedExactlyNotRoundedFirst() {
+        Catalog atLeast = catalog(AT_LEAST, "2", false, AppliesTo.ALL);
+        assertEquals(Status.PARTLY_MET, only(Scorer.score(atLeast, facts(new Answer.Share(18_999, 20_000)))).status(), "94.995 %");
+        assertEquals(Status.MET, only(Scorer.score(atLeast, facts(new Answer.Share(19_000, 20_000)))).status());
+        Catalog atMost = catalog(AT_MOST, "2", false, AppliesTo.ALL);
+        // 16.5001 %: rounded down to two decimals it used to meet "at most 16.5 %".
+        assertEquals(Status.PARTLY_MET, only(Scorer.score(atMost, facts(new Answer.Share(165_001, 1_000_000)))).status());
+        assertEquals(Status.MET, only(Scorer.score(atMost, facts(new Answer.Share(165, 1_000)))).status());
+    }
+
+    @Test
     void yesNoAndItsVetoAtZero() {
         Catalog c = catalog(new Rule.YesNo(), "3", true, AppliesTo.ALL);
         assertTrue(Scorer.score(c, facts(new Answer.Flag(true))).passed());
