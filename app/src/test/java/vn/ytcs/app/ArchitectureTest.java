@@ -2,8 +2,10 @@
 package vn.ytcs.app;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -37,6 +39,29 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("vn.ytcs.core.store..")
             .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "org.flywaydb..", "org.h2..")
             .because("services expose plain Java types; SQL lives in core.store only");
+
+    @ArchTest
+    static final ArchRule theScorerIsBelowTheStore = noClasses()
+            .that().resideInAnyPackage("vn.ytcs.core.scoring..", "vn.ytcs.core.catalog..", "vn.ytcs.core.progress..",
+                    "vn.ytcs.core.commune..", "vn.ytcs.core.directive..", "vn.ytcs.core.assessment..", "vn.ytcs.core.unit..",
+                    "vn.ytcs.core.station..", "vn.ytcs.core.staff..", "vn.ytcs.core.hamlet..", "vn.ytcs.core.figures..")
+            .should().dependOnClassesThat().resideInAnyPackage("vn.ytcs.core.store..", "vn.ytcs.core.service..")
+            .because("the domain and the scorer are pure: the services read the register and hand it in");
+
+    @ArchTest
+    static final ArchRule theStoreKnowsNoService = noClasses()
+            .that().resideInAPackage("vn.ytcs.core.store..")
+            .should().dependOnClassesThat().resideInAPackage("vn.ytcs.core.service..")
+            .because("the use-case layer sits above the store");
+
+    @ArchTest
+    static final ArchRule onlyViewModelsCallServices = noClasses()
+            .that().resideInAPackage("vn.ytcs.app.window..").and().haveSimpleNameNotEndingWith("ViewModel")
+            .and().doNotHaveSimpleName("YtcsApp")
+            .should().dependOnClassesThat(resideInAPackage("vn.ytcs..").and(simpleNameEndingWith("Service")))
+            .orShould().dependOnClassesThat().resideInAPackage("vn.ytcs.app.root..")
+            .because("views bind to their view model and forward intents; only the view model calls services"
+                    + " (YtcsApp builds the view models from the composition root)");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("vn.ytcs.(**)")

@@ -67,7 +67,7 @@ class ApplyTest {
             Path file = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
             province.importer.trustSender(file);
             List<String> before = province.dump();
-            var failing = new PackageImporter(province.store, province.keys, "test").withHook(i -> {
+            var failing = new SyncService(province.store, province.keys, "test").withHook(i -> {
                 if (i == 1) {
                     throw new IllegalStateException("power cut");
                 }
@@ -163,7 +163,7 @@ class ApplyTest {
 
             // The province deletes the station while the district, its owner, edits it.
             province.store.write("hoa", w -> {
-                w.delete(vn.ytcs.core.store.RegisterWriter.RecordKind.STATION, station.id());
+                w.delete(vn.ytcs.core.record.RecordKinds.STATION, station.id());
                 return null;
             });
             district.store.write("lan", w -> {

@@ -23,7 +23,6 @@ import vn.ytcs.core.staff.StaffMember;
 import vn.ytcs.core.station.Station;
 import vn.ytcs.core.station.StationKind;
 import vn.ytcs.core.store.RecordState;
-import vn.ytcs.core.store.RegisterWriter;
 import vn.ytcs.core.store.SyncStore;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitType;
@@ -154,7 +153,7 @@ class ConvergenceTest {
             } else if (rnd.nextInt(8) == 0) {
                 field = "deleted";
                 newValue = true;
-                w.delete(RegisterWriter.RecordKind.STAFF, r.id());
+                w.delete(vn.ytcs.core.record.RecordKinds.STAFF, r.id());
             } else {
                 StaffMember m = staffOf(r);
                 boolean name = rnd.nextBoolean();

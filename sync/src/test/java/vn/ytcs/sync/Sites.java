@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.ytcs.core.site.SiteRole;
 import vn.ytcs.core.store.Store;
-import vn.ytcs.sync.pack.PackageImporter;
 import vn.ytcs.sync.site.SiteKeys;
 
 /** A site for tests: a real data folder with its database and keys. */
@@ -14,12 +13,13 @@ final class Sites implements AutoCloseable {
 
     final Store store;
     final SiteKeys keys;
-    final PackageImporter importer;
+    /** The sync service, as the window and the command line use it. */
+    final SyncService importer;
 
     Sites(Path dir, String name, SiteRole role) {
         this.store = Store.open(dir);
         this.keys = SiteKeys.loadOrCreate(store, name, role);
-        this.importer = new PackageImporter(store, keys, name);
+        this.importer = new SyncService(store, keys, name);
     }
 
     /** Every synced record, sorted, without local bookkeeping: equal dumps mean equal registers. */

@@ -20,9 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.ytcs.core.site.SiteRole;
-import vn.ytcs.core.store.RecordState;
 import vn.ytcs.sync.pack.PackageImporter;
-import vn.ytcs.sync.pack.PackageReader;
 import vn.ytcs.sync.pack.PackageRefused;
 import vn.ytcs.sync.pack.PackageRefused.Reason;
 
@@ -112,7 +110,7 @@ class StagingTest {
     @Test
     void aPackageSwappedOnTheStickDuringTheImportIsNotWhatIsApplied() throws Exception {
         boolean[] swapped = {false};
-        var importer = new PackageImporter(province.store, province.keys, "hoa").withHook(i -> {
+        var importer = new SyncService(province.store, province.keys, "hoa").withHook(i -> {
             if (i == 0 && !swapped[0]) {
                 overwrite(verified, other);
                 swapped[0] = true;
@@ -126,21 +124,25 @@ class StagingTest {
     }
 
     @Test
-    void readingAVerifiedPackageThatChangedSinceIsRefused() throws Exception {
-        PackageReader.Verified v = PackageReader.verify(verified, province.importer.trust());
-        Files.copy(other, verified, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        List<RecordState> read = new ArrayList<>();
-        PackageRefused e = assertThrows(PackageRefused.class, () -> PackageReader.records(v, read::add, a -> { }),
-                "records() hashes the payload as it reads it");
-        assertEquals(Reason.HASH_MISMATCH, e.reason(), e.getMessage());
-        assertEquals(verified.toString(), e.file());
+    void readingAStagedPackageWhoseCopyChangedSinceIsRefused() throws Exception {
+        try (SyncService.Incoming incoming = province.importer.stage(verified, vn.ytcs.core.task.Progress.NONE)) {
+            List<Path> copies = staging();
+            assertEquals(1, copies.size());
+            overwrite(copies.get(0), other);
+            List<String> before = province.dump();
+            PackageRefused e = assertThrows(PackageRefused.class, () -> incoming.preview(vn.ytcs.core.task.Progress.NONE),
+                    "the second pass hashes what it reads against what the copy had");
+            assertEquals(Reason.HASH_MISMATCH, e.reason(), e.getMessage());
+            assertEquals(verified.toString(), e.file());
+            assertEquals(before, province.dump());
+        }
     }
 
     @Test
     void theStagedCopyAlteredDuringTheApplyAbortsTheTransaction() throws Exception {
         List<String> before = province.dump();
         boolean[] altered = {false};
-        var importer = new PackageImporter(province.store, province.keys, "hoa").withHook(i -> {
+        var importer = new SyncService(province.store, province.keys, "hoa").withHook(i -> {
             if (i == 0 && !altered[0]) {
                 try {
                     List<Path> copies = staging();

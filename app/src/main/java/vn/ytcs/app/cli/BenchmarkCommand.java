@@ -26,11 +26,11 @@ import vn.ytcs.core.catalog.Catalog;
 import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.catalog.Indicator;
 import vn.ytcs.core.catalog.Rule;
-import vn.ytcs.core.commune.CommuneProfiles;
+import vn.ytcs.core.service.RegisterService;
+import vn.ytcs.core.service.ScoringService;
 import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.core.scoring.Answer;
 import vn.ytcs.core.scoring.CommuneFacts;
-import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.scoring.Scorecard;
 import vn.ytcs.core.scoring.Scorer;
 import vn.ytcs.core.store.Store;
@@ -94,9 +94,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             UnitTree tree = store.units().tree(day);
             List<Unit> all = tree.communes();
             int period = day.getYear();
-            CommuneScoring scoring = new CommuneScoring(store, Catalogs.shipped());
+            RegisterService register = new RegisterService(store, "benchmark");
+            ScoringService scoring = new ScoringService(store, Catalogs.shipped(), register);
             double[] db = medians(() -> {
-                var profiles = new CommuneProfiles(store).load(tree, all, day);
+                var profiles = register.profiles(tree, all, day);
                 List<Assessment> assessments = store.assessments().assessmentsOf(all.stream().map(Unit::id).toList(), period);
                 return (long) profiles.size() + store.assessments().answersOf(assessments.stream().map(Assessment::id).toList()).size();
             }, () -> (long) scoring.score(tree, all, period, day).size());

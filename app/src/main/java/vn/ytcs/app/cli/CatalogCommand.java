@@ -11,11 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.ScoreTexts;
 import vn.ytcs.core.catalog.Catalog;
 import vn.ytcs.core.catalog.CatalogReader;
-import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.catalog.Criterion;
 import vn.ytcs.core.catalog.Indicator;
 
@@ -58,7 +58,10 @@ final class CatalogCommand implements Callable<Integer> {
         public Integer call() {
             Messages m = catalog.parent.messages;
             PrintWriter out = catalog.spec.commandLine().getOut();
-            List<Catalog> all = Catalogs.shipped().all();
+            List<Catalog> all;
+            try (Ytcs ytcs = catalog.parent.open()) {
+                all = ytcs.scoring().catalogs().all();
+            }
             if (json) {
                 Json.print(out, all.stream().map(c -> row(c, m)).toList());
                 return Cli.OK;
@@ -86,8 +89,10 @@ final class CatalogCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Messages m = catalog.parent.messages;
-            Catalog c = Catalogs.shipped().byId(id)
-                    .orElseThrow(() -> new CliFailure(m.get("cli.error.unknownCatalog", id)));
+            Catalog c;
+            try (Ytcs ytcs = catalog.parent.open()) {
+                c = ytcs.scoring().catalogs().byId(id).orElseThrow(() -> new CliFailure(m.get("cli.error.unknownCatalog", id)));
+            }
             PrintWriter out = catalog.spec.commandLine().getOut();
             ScoreTexts texts = new ScoreTexts(m);
             out.println(c.id() + " · " + c.title().in(m.locale()));

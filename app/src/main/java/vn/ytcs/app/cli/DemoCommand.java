@@ -7,7 +7,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.ytcs.core.demo.DemoLoader;
-import vn.ytcs.core.store.Store;
+import vn.ytcs.app.root.Ytcs;
+import vn.ytcs.core.task.Progress;
 
 /** {@code ytcs demo}: loads the demo province, once. */
 @Command(name = "demo")
@@ -21,10 +22,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = parent.openStore()) {
-            DemoLoader.Outcome outcome = DemoLoader.load(store, System.getProperty("user.name", "ytcs"));
+        try (Ytcs ytcs = parent.open()) {
+            DemoLoader.Outcome outcome = ytcs.register().loadDemo(Progress.NONE);
             String key = outcome == DemoLoader.Outcome.LOADED ? "cli.demo.loaded" : "cli.demo.already";
-            spec.commandLine().getOut().println(parent.messages.get(key, store.dataDir().toString()));
+            spec.commandLine().getOut().println(parent.messages.get(key, ytcs.register().dataDir().toString()));
             return Cli.OK;
         }
     }

@@ -14,17 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.app.i18n.Labels;
-import vn.ytcs.core.catalog.Catalog;
-import vn.ytcs.core.catalog.CatalogReader;
-import vn.ytcs.core.catalog.Catalogs;
-import vn.ytcs.core.scoring.CommuneFacts;
 import vn.ytcs.core.scoring.CommuneScoring;
-import vn.ytcs.core.scoring.FactsReader;
 import vn.ytcs.core.scoring.Scorecard;
-import vn.ytcs.core.scoring.Scorer;
-import vn.ytcs.core.store.Store;
-import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.service.ScoringService;
 import vn.ytcs.core.unit.UnitTree;
 
 /** {@code ytcs score}: communes of the register, or a standalone facts file, against the standard. */
@@ -57,16 +51,15 @@ final class ScoreCommand implements Callable<Integer> {
         if (catalogFile != null || factsFile != null) {
             return standalone();
         }
-        try (Store store = parent.openStore()) {
-            LocalDate day = parent.asOf(store);
-            int year = period != null ? period : day.getYear();
-            UnitTree tree = store.units().tree(day);
-            List<Unit> communes = scope.communes(store, tree, day, parent);
-            CommuneScoring scoring = new CommuneScoring(store, Catalogs.shipped());
+        try (Ytcs ytcs = parent.open()) {
+            LocalDate day = parent.asOf(ytcs);
+            ScoringService scoring = ytcs.scoring();
+            int year = scoring.period(period, day);
             if (scoring.catalogFor(year).isEmpty()) {
                 throw new CliFailure(parent.messages.get("cli.error.noCatalog", Integer.toString(year)));
             }
-            List<CommuneScoring.Result> results = scoring.score(tree, communes, year, day);
+            UnitTree tree = ytcs.register().tree(day);
+            List<CommuneScoring.Result> results = scoring.score(tree, scope.communes(ytcs, tree, day, parent), year, day);
             Labels labels = new Labels(parent.messages);
             print(results.stream().map(CommuneScoring.Result::scorecard).toList(),
                     results.stream().map(r -> new String[] {labels.code(r.commune()), labels.unit(r.commune())}).toList(),
@@ -79,13 +72,11 @@ final class ScoreCommand implements Callable<Integer> {
         if (catalogFile == null || factsFile == null) {
             throw new CliFailure(parent.messages.get("cli.error.catalogAndFacts"));
         }
-        Catalog catalog = CatalogReader.read(catalogFile);
-        List<CommuneFacts> facts = FactsReader.read(factsFile, catalog);
         List<Scorecard> cards = new ArrayList<>();
         List<String[]> labels = new ArrayList<>();
-        for (CommuneFacts f : facts) {
-            cards.add(Scorer.score(catalog, f));
-            labels.add(new String[] {f.code(), f.name()});
+        for (ScoringService.FileScore f : ScoringService.scoreFiles(catalogFile, factsFile)) {
+            cards.add(f.scorecard());
+            labels.add(new String[] {f.facts().code(), f.facts().name()});
         }
         print(cards, labels, cards.stream().map(c -> Optional.<vn.ytcs.core.assessment.Assessment>empty()).toList(), period);
         return Cli.OK;

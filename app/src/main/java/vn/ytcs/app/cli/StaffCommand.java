@@ -12,11 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.staff.StaffMember;
-import vn.ytcs.core.store.Store;
 
 /** {@code ytcs staff}: the staff of the stations, commune by commune. */
 @Command(name = "staff")
@@ -41,9 +41,9 @@ final class StaffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = parent.openStore()) {
-            LocalDate day = parent.asOf(store);
-            List<CommuneProfile> profiles = scope.profiles(store, day, parent);
+        try (Ytcs ytcs = parent.open()) {
+            LocalDate day = parent.asOf(ytcs);
+            List<CommuneProfile> profiles = scope.profiles(ytcs, day, parent);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 List<StaffRow> rows = new ArrayList<>();

@@ -11,10 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.core.commune.CommuneProfile;
-import vn.ytcs.core.store.Store;
 
 /** {@code ytcs stations}: each commune's station with its staff counts. */
 @Command(name = "stations")
@@ -39,9 +39,9 @@ final class StationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = parent.openStore()) {
-            LocalDate day = parent.asOf(store);
-            List<CommuneProfile> profiles = scope.profiles(store, day, parent);
+        try (Ytcs ytcs = parent.open()) {
+            LocalDate day = parent.asOf(ytcs);
+            List<CommuneProfile> profiles = scope.profiles(ytcs, day, parent);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, profiles.stream().map(StationsCommand::row).toList());

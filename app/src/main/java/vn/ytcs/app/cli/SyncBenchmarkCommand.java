@@ -108,7 +108,7 @@ final class SyncBenchmarkCommand implements Callable<Integer> {
         double importHeap;
         try (Store target = Store.open(dir.resolve("target"))) {
             SiteKeys keys = SiteKeys.loadOrCreate(target, "Đích", SiteRole.DISTRICT);
-            PackageImporter importer = new PackageImporter(target, keys, "benchmark");
+            vn.ytcs.sync.SyncService importer = new vn.ytcs.sync.SyncService(target, keys, "benchmark");
             importer.trustSender(pkg);
             resetPeaks();
             long a = System.nanoTime();

@@ -17,16 +17,16 @@ import picocli.CommandLine.Spec;
 import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.SyncTexts;
+import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.core.site.Site;
 import vn.ytcs.core.site.SiteRole;
-import vn.ytcs.core.store.Store;
-import vn.ytcs.core.store.SyncStore;
+import vn.ytcs.core.task.Progress;
 import vn.ytcs.core.text.VietText;
+import vn.ytcs.sync.ConflictNotFound;
+import vn.ytcs.sync.SyncService;
 import vn.ytcs.sync.merge.ConflictResolver;
 import vn.ytcs.sync.pack.Manifest;
 import vn.ytcs.sync.pack.PackageImporter;
-import vn.ytcs.sync.pack.PackageWriter;
-import vn.ytcs.sync.site.SiteKeys;
 
 /** The sync commands: export, import, conflicts, site. */
 final class SyncCommands {
@@ -35,14 +35,6 @@ final class SyncCommands {
     static final int CONFLICTS = 3;
 
     private SyncCommands() {
-    }
-
-    static String actor() {
-        return System.getProperty("user.name", "ytcs");
-    }
-
-    static SiteKeys keys(Store store) {
-        return SiteKeys.loadOrCreate(store, null, null);
     }
 
     /** {@code ytcs export --to PATH [--full] [--gzip] [--receiver SITE]}. */
@@ -72,16 +64,10 @@ final class SyncCommands {
             if (!Files.isDirectory(to)) {
                 throw new CliFailure(m.get("cli.error.notAFolder", to.toString()));
             }
-            try (Store store = parent.openStore()) {
-                SiteKeys keys = keys(store);
-                UUID target = receiver;
-                if (target == null) {
-                    List<Site> trusted = store.sites().remotes().stream().filter(Site::trusted).toList();
-                    target = trusted.size() == 1 ? trusted.get(0).id() : null;
-                }
-                PackageWriter.Exported e;
+            try (Ytcs ytcs = parent.open()) {
+                SyncService.Export e;
                 try {
-                    e = PackageWriter.export(store, keys, target, full, to, gzip);
+                    e = ytcs.sync().export(to, receiver, full, gzip, Progress.NONE);
                 } catch (RuntimeException failure) {
                     // Disk full, write-protected stick, folder not writable: said with the folder the user chose.
                     String io = Failures.io(failure, m, to);
@@ -92,8 +78,8 @@ final class SyncCommands {
                 }
                 spec.commandLine().getOut().println(m.get("cli.export.done", e.file().toString(),
                         Integer.toString(e.manifest().sequence()), e.manifest().total(),
-                        target == null ? m.get("cli.export.anyone")
-                                : store.sites().byId(target).map(s -> SyncTexts.siteName(s.name())).orElse("?")));
+                        e.manifest().receiver() == null ? m.get("cli.export.anyone")
+                                : e.receiver() == null ? "?" : SyncTexts.siteName(e.receiver().name())));
                 return Cli.OK;
             }
         }
@@ -127,9 +113,8 @@ final class SyncCommands {
         @Override
         public Integer call() {
             Messages m = parent.messages;
-            try (Store store = parent.openStore()) {
-                PackageImporter importer = new PackageImporter(store, keys(store), actor());
-                PackageImporter.Result r = importer.importFile(file, dryRun);
+            try (Ytcs ytcs = parent.open()) {
+                PackageImporter.Result r = ytcs.sync().importFile(file, dryRun, Progress.NONE);
                 PrintWriter out = spec.commandLine().getOut();
                 List<CommuneRow> communes = new ArrayList<>();
                 vn.ytcs.app.i18n.Labels labels = new vn.ytcs.app.i18n.Labels(m);
@@ -174,14 +159,21 @@ final class SyncCommands {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), parent.messages.get("cli.error.conflictsSubcommand"));
         }
 
-        /** A conflict as this site sees it: its own value, the other site's, and which one stays for now. */
-        record ConflictRow(UUID id, String kind, UUID recordId, String field, String mine, String theirs,
-                           ConflictResolver.Keep keeping, String otherSite) {
+        /** A conflict as this site sees it: its record by name, its own value, the other site's, and which one stays for now. */
+        record ConflictRow(UUID id, String shortId, String kind, UUID recordId, String record, String field, String mine,
+                           String theirs, ConflictResolver.Keep keeping, String otherSite) {
         }
 
-        /** The site on the other side: the one that stamped the value that is not this site's. */
-        static UUID theirSite(SyncStore.Conflict c) {
-            return c.keptIsLocal() ? c.otherSite() : vn.ytcs.core.change.Hlc.parse(c.keptVersion()).site();
+        /** A record as people know it: "Xã Đông Phú", "Trần Thị Lan (Xã Đông Phú)"; the kind and short id when it has no name here. */
+        static String record(SyncService.ConflictView c, Messages m) {
+            vn.ytcs.app.i18n.Labels labels = new vn.ytcs.app.i18n.Labels(m);
+            if (c.recordName() == null) {
+                return c.kind() + " " + c.recordId().toString().substring(0, SyncService.SHORT_ID);
+            }
+            String name = c.unitType() != null ? labels.unit(c.unitType(), VietText.printable(c.recordName()))
+                    : VietText.printable(c.recordName());
+            return c.commune() == null ? name : m.get("sync.record.inCommune", name,
+                    labels.unit(c.commune().unitType(), VietText.printable(c.commune().name())));
         }
 
         @Command(name = "list")
@@ -195,13 +187,11 @@ final class SyncCommands {
             @Override
             public Integer call() {
                 YtcsCommand parent = conflicts.parent;
-                try (Store store = parent.openStore()) {
+                try (Ytcs ytcs = parent.open()) {
                     Messages m = parent.messages;
-                    List<ConflictRow> open = store.sync().conflicts(true).stream().map(c -> new ConflictRow(c.id(), c.kind(),
-                            c.recordId(), c.field(), c.mine(), c.theirs(),
-                            c.keptIsLocal() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS,
-                            store.sites().byId(theirSite(c)).map(s -> SyncTexts.siteName(s.name()))
-                                    .orElse(theirSite(c).toString()))).toList();
+                    List<ConflictRow> open = ytcs.sync().conflicts().stream().map(c -> new ConflictRow(c.id(), c.shortId(),
+                            c.kind(), c.recordId(), record(c, m), c.field(), c.mine(), c.theirs(), c.keeping(),
+                            SyncTexts.siteName(c.otherSiteName()))).toList();
                     PrintWriter out = conflicts.spec.commandLine().getOut();
                     if (json) {
                         Json.print(out, open);
@@ -214,7 +204,7 @@ final class SyncCommands {
                     TextTable table = new TextTable("ID", m.get("col.record"), m.get("col.field"), m.get("col.mine"),
                             m.get("col.theirs"), m.get("col.keeping"), m.get("col.otherSite"));
                     for (ConflictRow c : open) {
-                        table.add(c.id(), c.kind() + " " + c.recordId().toString().substring(0, 8), c.field(), c.mine(),
+                        table.add(c.shortId(), c.record(), c.field(), c.mine(),
                                 c.theirs(), m.label("keeping", c.keeping()), c.otherSite());
                     }
                     table.print(out);
@@ -229,7 +219,7 @@ final class SyncCommands {
             Conflicts conflicts;
 
             @Parameters(paramLabel = "ID", descriptionKey = "cli.param.conflict")
-            UUID id;
+            String id;
 
             @Option(names = "--keep", required = true, paramLabel = "mine|theirs", descriptionKey = "cli.option.keep")
             ConflictResolver.Keep keep;
@@ -237,11 +227,21 @@ final class SyncCommands {
             @Override
             public Integer call() {
                 YtcsCommand parent = conflicts.parent;
-                try (Store store = parent.openStore()) {
-                    if (!ConflictResolver.resolve(store, id, keep, actor())) {
-                        throw new CliFailure(parent.messages.get("cli.error.unknownConflict", id.toString()));
+                Messages m = parent.messages;
+                try (Ytcs ytcs = parent.open()) {
+                    SyncService.ConflictView c;
+                    try {
+                        c = ytcs.sync().resolve(id, keep);
+                    } catch (ConflictNotFound e) {
+                        String given = VietText.printable(e.given() == null ? "" : e.given(), 80);
+                        throw new CliFailure(switch (e.reason()) {
+                            case TOO_SHORT -> m.get("cli.error.conflictIdTooShort", given, SyncService.SHORT_ID);
+                            case UNKNOWN -> m.get("cli.error.unknownConflict", given);
+                            case AMBIGUOUS -> m.get("cli.error.ambiguousConflict", given, String.join(", ", e.matches()));
+                        });
                     }
-                    conflicts.spec.commandLine().getOut().println(parent.messages.get("cli.conflicts.resolved", id.toString()));
+                    conflicts.spec.commandLine().getOut().println(m.get("cli.conflicts.resolved", c.shortId(), record(c, m),
+                            c.field()));
                     return Cli.OK;
                 }
             }
@@ -274,18 +274,18 @@ final class SyncCommands {
 
             @Override
             public Integer call() {
-                try (Store store = site.parent.openStore()) {
-                    Site self = keys(store).site();
+                try (Ytcs ytcs = site.parent.open()) {
+                    Site self = ytcs.sync().site();
                     PrintWriter out = site.spec.commandLine().getOut();
                     Messages m = site.parent.messages;
                     out.println(m.get("cli.site.this"));
                     print(out, m, self);
-                    List<Site> remotes = store.sites().remotes();
+                    List<SyncService.Peer> remotes = ytcs.sync().peers();
                     if (!remotes.isEmpty()) {
                         out.println(m.get("cli.site.known"));
-                        for (Site s : remotes) {
-                            print(out, m, s);
-                            var peer = store.sites().peer(s.id());
+                        for (SyncService.Peer p : remotes) {
+                            print(out, m, p.site());
+                            var peer = p.state();
                             out.println("    " + m.get("cli.site.peer", Integer.toString(peer.lastSent()),
                                     Integer.toString(peer.acknowledged()), Integer.toString(peer.lastReceived())));
                         }
@@ -308,9 +308,8 @@ final class SyncCommands {
 
             @Override
             public Integer call() {
-                try (Store store = site.parent.openStore()) {
-                    SiteKeys keys = keys(store);
-                    Site s = store.sites().configureLocal(name, role, keys.site().publicKey(), keys.site().fingerprint());
+                try (Ytcs ytcs = site.parent.open()) {
+                    Site s = ytcs.sync().setup(name, role);
                     print(site.spec.commandLine().getOut(), site.parent.messages, s);
                     return Cli.OK;
                 }
@@ -327,8 +326,8 @@ final class SyncCommands {
 
             @Override
             public Integer call() {
-                try (Store store = site.parent.openStore()) {
-                    Site s = new PackageImporter(store, keys(store), actor()).trustSender(file);
+                try (Ytcs ytcs = site.parent.open()) {
+                    Site s = ytcs.sync().trustSender(file);
                     PrintWriter out = site.spec.commandLine().getOut();
                     out.println(site.parent.messages.get("cli.site.trusted"));
                     print(out, site.parent.messages, s);

@@ -13,19 +13,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.Formats;
-import vn.ytcs.core.catalog.Catalogs;
-import vn.ytcs.core.scoring.CommuneScoring;
-import vn.ytcs.core.site.SiteRole;
-import vn.ytcs.core.store.Store;
 import vn.ytcs.core.directive.Target;
+import vn.ytcs.core.service.RegisterService;
+import vn.ytcs.core.service.ScoringService;
 import vn.ytcs.core.progress.TargetProgress;
-import vn.ytcs.core.progress.TargetTracker;
-import vn.ytcs.core.directive.Targets;
 import vn.ytcs.core.unit.Unit;
-import vn.ytcs.core.unit.UnitLevel;
 import vn.ytcs.core.unit.UnitTree;
 
 /** {@code ytcs targets}: Directive 25 targets for the province and each district, or for one unit. */
@@ -89,29 +85,18 @@ final class TargetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = parent.openStore()) {
-            LocalDate day = parent.asOf(store);
-            int year = period != null ? period : day.getYear();
-            UnitTree tree = store.units().tree(day);
-            List<Unit> units = new ArrayList<>();
-            if (scope.code != null) {
-                units.add(scope.unit(store, day, parent));
-            } else {
-                for (Unit root : tree.roots()) {
-                    units.add(root);
-                    tree.children(root).stream().filter(u -> u.level() == UnitLevel.DISTRICT).forEach(units::add);
-                }
-            }
-            List<Target> targets = Targets.inForce(store.targets());
-            CommuneScoring scoring = new CommuneScoring(store, Catalogs.shipped());
-            List<CommuneScoring.Result> all = scoring.score(tree, tree.communes(), year, day);
+        try (Ytcs ytcs = parent.open()) {
+            LocalDate day = parent.asOf(ytcs);
+            ScoringService scoring = ytcs.scoring();
+            int year = scoring.period(period, day);
+            UnitTree tree = ytcs.register().tree(day);
             List<ProgressRow> rows = new ArrayList<>();
             Messages m = parent.messages;
             Labels labels = new Labels(m);
-            for (Unit u : units) {
-                var under = new java.util.HashSet<>(tree.communesUnder(u));
-                List<CommuneScoring.Result> mine = all.stream().filter(r -> under.contains(r.commune())).toList();
-                for (TargetProgress p : TargetTracker.progress(targets, u, mine, year)) {
+            for (ScoringService.UnitProgress up : scoring.targets(tree, scoring.targetUnits(tree, scope.unit(ytcs, day, parent)),
+                    year, day)) {
+                Unit u = up.unit();
+                for (TargetProgress p : up.targets()) {
                     rows.add(ProgressRow.of(u, p, labels));
                 }
             }
@@ -136,20 +121,16 @@ final class TargetsCommand implements Callable<Integer> {
         public Integer call() {
             YtcsCommand parent = targets.parent;
             Messages m = parent.messages;
-            int removed;
-            List<Target> read;
-            try (Store store = parent.openStore()) {
-                SiteRole role = store.localSite().role();
-                if (role != SiteRole.PROVINCE) {
-                    throw new CliFailure(m.get("cli.error.targetsProvinceOnly", m.label("siteRole", role)));
-                }
-                read = Targets.read(file);
-                removed = store.write(System.getProperty("user.name", "ytcs"), w -> w.replaceTargets(read));
+            RegisterService.TargetsImported done;
+            try (Ytcs ytcs = parent.open()) {
+                done = ytcs.register().importTargets(file);
+            } catch (RegisterService.NotPermitted e) {
+                throw new CliFailure(m.get("cli.error.targetsProvinceOnly", m.label("siteRole", e.role())));
             }
             PrintWriter out = targets.spec.commandLine().getOut();
-            out.println(m.get("cli.targets.imported", read.size(), file.toString()));
-            if (removed > 0) {
-                out.println(m.get("cli.targets.removed", removed));
+            out.println(m.get("cli.targets.imported", done.read(), file.toString()));
+            if (done.removed() > 0) {
+                out.println(m.get("cli.targets.removed", done.removed()));
             }
             return Cli.OK;
         }

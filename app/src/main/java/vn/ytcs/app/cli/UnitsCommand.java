@@ -10,8 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.app.i18n.Labels;
-import vn.ytcs.core.store.Store;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
 
@@ -35,9 +35,9 @@ final class UnitsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = parent.openStore()) {
-            LocalDate day = parent.asOf(store);
-            UnitTree tree = store.units().tree(day);
+        try (Ytcs ytcs = parent.open()) {
+            LocalDate day = parent.asOf(ytcs);
+            UnitTree tree = ytcs.register().tree(day);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json.print(out, tree.roots().stream().map(u -> node(tree, u)).toList());

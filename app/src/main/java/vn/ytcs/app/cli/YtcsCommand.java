@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.app.i18n.StoreMessages;
 import vn.ytcs.app.window.WindowLauncher;
 import vn.ytcs.core.store.DataDirectory;
 import vn.ytcs.core.store.Store;
@@ -43,21 +45,28 @@ public final class YtcsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkLanguage();
-        WindowLauncher.launch(DataDirectory.resolve(dataDir), messages.locale());
+        // The window remembers the language last chosen in it; --lang or YTCS_LANG, when given, wins.
+        boolean asked = lang != null || Messages.parseLanguage(System.getenv("YTCS_LANG")) != null;
+        WindowLauncher.launch(DataDirectory.resolve(dataDir), asked ? messages.locale() : null);
         return Cli.WINDOW_CLOSED;
     }
 
-    /** Opens the store of the chosen data folder; the caller closes it. */
-    Store openStore() {
+    /** Opens the chosen data folder and its services; the caller closes it. */
+    Ytcs open() {
         checkLanguage();
-        Store store = Store.open(DataDirectory.resolve(dataDir));
-        store.notices().forEach(n -> spec.commandLine().getErr().println(vn.ytcs.app.i18n.StoreMessages.notice(n, messages)));
-        return store;
+        Ytcs ytcs = Ytcs.open(DataDirectory.resolve(dataDir));
+        ytcs.register().notices().forEach(n -> spec.commandLine().getErr().println(StoreMessages.notice(n, messages)));
+        return ytcs;
     }
 
-    /** The day to read the hierarchy at: --as-of, else the store's default for today. */
-    LocalDate asOf(Store store) {
-        return asOf != null ? asOf : store.units().defaultAsOf(LocalDate.now());
+    /** Opens the store of the chosen data folder, for the sync commands until they take the sync service. */
+    Store openStore() {
+        return open().store();
+    }
+
+    /** The day to read the hierarchy at: --as-of, else the register's default for today. */
+    LocalDate asOf(Ytcs ytcs) {
+        return asOf != null ? asOf : ytcs.register().defaultAsOf(LocalDate.now());
     }
 
     /** A day as the user's language writes it. */

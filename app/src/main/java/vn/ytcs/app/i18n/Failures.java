@@ -23,6 +23,8 @@ import vn.ytcs.sync.site.SiteKeyException;
  */
 public final class Failures {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Failures.class);
+
     /** Longest part of an unexpected failure's own message that is shown. */
     private static final int DETAIL_LENGTH = 300;
 
@@ -177,6 +179,8 @@ public final class Failures {
 
     /** A defect, in a sentence that quotes its {@link #detail}. */
     static String unexpected(Throwable e, Messages m) {
+        // The user reads one line; the log keeps the stack trace for whoever mends the defect.
+        LOG.error("Unexpected failure", e);
         return m.get("error.unexpected", detail(e));
     }
 

@@ -10,7 +10,9 @@ public final class StoreMessages {
     }
 
     public static String describe(StoreException e, Messages messages) {
-        return messages.get("store.error." + e.reason().name(), e.subject());
+        // A record refused for its kind's rules names each: kind, record, field and what is wrong.
+        String subject = e.problems().isEmpty() ? e.subject() : FieldProblems.describe(e.problems(), messages);
+        return messages.get("store.error." + e.reason().name(), subject);
     }
 
     /** What the opening of a store found to tell, as a sentence. */

@@ -74,9 +74,7 @@ final class CommuneView {
         box.getChildren().add(section(m.get("window.staff.title")));
         box.getChildren().add(staffTable(p.staff()));
 
-        long served = p.hamlets().stream()
-                .filter(h -> p.workersOf(h).stream().anyMatch(w -> w.role() == WorkerRole.HEALTH_WORKER && w.trainedAndActive()))
-                .count();
+        long served = p.hamletsWithTrainedWorker();
         box.getChildren().add(section(m.get("window.hamlets.title")));
         box.getChildren().add(facts(m.get("window.hamlets.facts", p.hamlets().size(), served)));
         box.getChildren().add(hamletTable(p));

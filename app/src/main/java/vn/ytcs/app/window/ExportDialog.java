@@ -15,8 +15,14 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.app.i18n.SyncTexts;
+import vn.ytcs.core.site.Site;
 
-/** Exporting a package: USB sticks offered first, or any folder; progress while it is written and checked. */
+/**
+ * Exporting a package: who signs it (this site's name and fingerprint) and for whom, USB sticks
+ * offered first (looked for in the background), or any folder; progress while it is written and
+ * checked. Writing waits until a place is chosen.
+ */
 final class ExportDialog {
 
     private final SyncViewModel vm;
@@ -33,11 +39,14 @@ final class ExportDialog {
     ExportDialog(Window owner, SyncViewModel vm, Messages messages, String stylesheet) {
         this.vm = vm;
         this.m = messages;
-        this.stage = SyncDialogs.modal(owner, m.get("sync.export.title"), body, 660, 440, stylesheet);
+        this.stage = SyncDialogs.modal(owner, m.get("sync.export.title"), body, 660, 480, stylesheet);
         full.setText(m.get("cli.option.full"));
         gzip.setText(m.get("cli.option.gzip"));
         vm.step().addListener((o, a, b) -> render());
+        vm.self().addListener((o, a, b) -> render());
+        vm.drives().addListener((o, a, b) -> render());
         render();
+        vm.describeExport();
     }
 
     Stage stage() {
@@ -49,8 +58,20 @@ final class ExportDialog {
         Label title = new Label(m.get("sync.export.title"));
         title.getStyleClass().add(Styles.TITLE);
         body.getChildren().add(title);
+        Site self = vm.self().get();
+        if (self != null) {
+            Site to = vm.receiver().get();
+            Label who = new Label(m.get("sync.export.signedBy", SyncTexts.siteName(self.name()),
+                    self.fingerprint() == null ? "–" : self.fingerprint(),
+                    to == null ? m.get("cli.export.anyone") : SyncTexts.siteName(to.name())));
+            who.setWrapText(true);
+            who.setId("own-site");
+            who.getStyleClass().add(Styles.FACTS);
+            body.getChildren().add(who);
+        }
         switch (vm.step().get()) {
-            case WORKING -> body.getChildren().add(SyncDialogs.progress(m.get("sync.export.writing")));
+            case WORKING -> body.getChildren().addAll(SyncDialogs.progress(vm.progress(), m.get("sync.export.writing")),
+                    SyncDialogs.stop(vm::cancel, m));
             case DONE -> {
                 var e = vm.exported().get();
                 Label done = new Label(m.get("sync.export.done", e.file().toString(), Integer.toString(e.manifest().sequence()),
@@ -58,6 +79,11 @@ final class ExportDialog {
                 done.setWrapText(true);
                 done.getStyleClass().add(Styles.CARD);
                 body.getChildren().addAll(done, buttons(null));
+            }
+            case CANCELLED -> {
+                Label stopped = new Label(m.get("sync.export.cancelled"));
+                stopped.setWrapText(true);
+                body.getChildren().addAll(stopped, buttons(null));
             }
             case FAILED -> {
                 Throwable failure = vm.failure().get();
@@ -72,16 +98,22 @@ final class ExportDialog {
     }
 
     private void choose() {
-        List<Path> drives = RemovableDrives.find();
-        body.getChildren().add(new Label(m.get(drives.isEmpty() ? "sync.export.noDrive" : "sync.export.drives")));
-        for (Path drive : drives) {
-            RadioButton r = new RadioButton(drive.toString());
-            r.setToggleGroup(targets);
-            r.setUserData(drive);
-            body.getChildren().add(r);
-        }
-        if (!targets.getToggles().isEmpty() && targets.getSelectedToggle() == null) {
-            targets.selectToggle(targets.getToggles().get(0));
+        List<Path> drives = vm.drives().get();
+        Button export = new Button(m.get("sync.export.write"));
+        if (drives == null) {
+            body.getChildren().add(new Label(m.get("sync.export.looking")));
+        } else {
+            body.getChildren().add(new Label(m.get(drives.isEmpty() ? "sync.export.noDrive" : "sync.export.drives")));
+            targets.getToggles().clear();
+            for (Path drive : drives) {
+                RadioButton r = new RadioButton(drive.toString());
+                r.setToggleGroup(targets);
+                r.setUserData(drive);
+                body.getChildren().add(r);
+            }
+            if (chosen == null && !targets.getToggles().isEmpty() && targets.getSelectedToggle() == null) {
+                targets.selectToggle(targets.getToggles().get(0));
+            }
         }
         Button other = new Button(m.get("sync.export.otherFolder"));
         Label otherLabel = new Label(chosen == null ? "" : chosen.toString());
@@ -89,26 +121,33 @@ final class ExportDialog {
             DirectoryChooser chooser = new DirectoryChooser();
             var dir = chooser.showDialog(stage);
             if (dir != null) {
-                chosen = dir.toPath();
-                targets.selectToggle(null);
-                otherLabel.setText(chosen.toString());
+                choose(dir.toPath());
             }
         });
         body.getChildren().addAll(new HBox(10, other, otherLabel), full, gzip);
-        Button export = new Button(m.get("sync.export.write"));
+        Label hint = new Label(m.get("sync.export.chooseFirst"));
+        hint.setId("export-hint");
+        // Nothing to write to yet: say so, rather than a button that does nothing.
+        export.disableProperty().bind(targets.selectedToggleProperty().isNull().and(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> chosen == null)));
+        hint.visibleProperty().bind(export.disableProperty());
         export.setDefaultButton(true);
         export.setId("export");
         export.setOnAction(e -> {
-            Path target = targets.getSelectedToggle() != null ? (Path) targets.getSelectedToggle().getUserData() : chosen;
+            Path target = target();
             if (target != null) {
                 writingTo = target;
                 vm.export(target, full.isSelected(), gzip.isSelected());
             }
         });
-        body.getChildren().add(buttons(export));
+        body.getChildren().addAll(hint, buttons(export));
     }
 
-    /** Preselects a folder (tests, and a folder chosen earlier). */
+    private Path target() {
+        return targets.getSelectedToggle() != null ? (Path) targets.getSelectedToggle().getUserData() : chosen;
+    }
+
+    /** Chooses a folder (the folder chooser, tests). */
     void choose(Path folder) {
         chosen = folder;
         targets.selectToggle(null);

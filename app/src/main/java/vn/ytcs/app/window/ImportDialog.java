@@ -18,6 +18,8 @@ import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.SyncTexts;
 import vn.ytcs.core.text.VietText;
 import vn.ytcs.sync.merge.ConflictResolver;
+import vn.ytcs.core.site.Site;
+import vn.ytcs.sync.SyncService;
 import vn.ytcs.sync.pack.Manifest;
 import vn.ytcs.sync.pack.PackageImporter;
 
@@ -40,6 +42,8 @@ final class ImportDialog {
         this.vm = vm;
         this.m = messages;
         this.stage = SyncDialogs.modal(owner, m.get("sync.import.title"), body, 800, 640, stylesheet);
+        // Closing the dialog stops what it was doing and removes the staged copy.
+        stage.setOnHidden(e -> vm.close());
         vm.step().addListener((o, a, b) -> render());
         render();
     }
@@ -59,7 +63,10 @@ final class ImportDialog {
             body.getChildren().add(file);
         }
         switch (vm.step().get()) {
-            case IDLE, WORKING -> body.getChildren().add(SyncDialogs.progress(m.get("sync.import.checking")));
+            case IDLE, WORKING -> body.getChildren().addAll(SyncDialogs.progress(vm.progress(),
+                    m.get(vm.work().get() == SyncViewModel.Work.APPLYING ? "sync.import.applying" : "sync.import.checking")),
+                    SyncDialogs.stop(vm::cancel, m));
+            case CANCELLED -> failure(m.get("sync.import.cancelled"));
             case UNTRUSTED -> untrusted();
             case PREVIEW -> preview(vm.result().get(), true);
             case DONE -> preview(vm.result().get(), false);
@@ -69,18 +76,25 @@ final class ImportDialog {
     }
 
     private void untrusted() {
-        Manifest man = vm.untrusted().get();
-        Label text = new Label(m.get("sync.import.untrusted", SyncTexts.siteName(man.senderName()), m.label("siteRole", man.senderRole())));
+        SyncService.Sender sender = vm.untrusted().get();
+        Label text = new Label(m.get(vm.isReceipt() ? "sync.import.untrustedReceipt" : "sync.import.untrusted",
+                SyncTexts.siteName(sender.name()), m.label("siteRole", sender.role())));
         text.setWrapText(true);
-        Label fingerprint = new Label(man.fingerprint());
+        Label fingerprint = new Label(sender.fingerprint());
         fingerprint.getStyleClass().add(Styles.FINGERPRINT);
         fingerprint.setId("fingerprint");
+        Site self = vm.self().get();
+        Label ours = new Label(m.get("sync.import.thisSite", SyncTexts.siteName(self.name()),
+                self.fingerprint() == null ? "–" : self.fingerprint()));
+        ours.setWrapText(true);
+        ours.setId("own-fingerprint");
         Label how = new Label(m.get("sync.import.confirmByPhone"));
         how.setWrapText(true);
         Button trust = new Button(m.get("sync.import.trust"));
         trust.setId("trust");
+        trust.setDefaultButton(true);
         trust.setOnAction(e -> vm.trustAndPreview());
-        body.getChildren().addAll(text, fingerprint, how, buttons(trust));
+        body.getChildren().addAll(text, fingerprint, ours, how, buttons(trust));
     }
 
     private void preview(PackageImporter.Result r, boolean confirm) {
@@ -127,7 +141,7 @@ final class ImportDialog {
             head.getStyleClass().add(Styles.SUBHEADING);
             body.getChildren().add(head);
             r.conflicts().stream().limit(10).forEach(c -> body.getChildren().add(new Label("• " + m.get("sync.import.conflict",
-                    c.kind(), c.field(), VietText.printable(String.valueOf(c.mine()), 200),
+                    r.names().get(c.recordId()) == null ? c.kind() : VietText.printable(r.names().get(c.recordId()), 200), c.field(), VietText.printable(String.valueOf(c.mine()), 200),
                     VietText.printable(String.valueOf(c.theirs()), 200),
                     m.label("keeping", c.keptIsLocal() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS)))));
         }

@@ -16,11 +16,14 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import vn.ytcs.core.catalog.Catalogs;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import vn.ytcs.app.root.Ytcs;
+import vn.ytcs.sync.SyncService;
 import vn.ytcs.core.commune.CommuneProfile;
-import vn.ytcs.core.commune.CommuneProfiles;
-import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.core.scoring.CommuneScoring;
+import vn.ytcs.core.service.ScoringService;
+import vn.ytcs.core.site.Site;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitLevel;
@@ -47,16 +50,15 @@ public final class MainViewModel {
         FAILED
     }
 
-    /** A district or province: its communes, those lacking a permanent doctor, those meeting the standard. */
-    public record UnitSummary(Unit unit, int communes, long withoutPermanentDoctor, long meetingStandard, int period) {
-    }
-
     private final Path dataDir;
     private final Executor background;
     private final Executor ui;
     private final Supplier<LocalDate> today;
     private final String actor;
-    private Store store;
+    private final BackgroundTasks tasks;
+    /** Set on the background thread as soon as it is open: the dialogs' work, queued behind the opening, finds it. */
+    private volatile Ytcs ytcs;
+    private BackgroundTasks.Job demoJob;
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.OPENING);
     private final ObjectProperty<Throwable> error = new SimpleObjectProperty<>();
@@ -68,7 +70,10 @@ public final class MainViewModel {
     private final ObjectProperty<Unit> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<CommuneProfile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<CommuneScoring.Result> scored = new SimpleObjectProperty<>();
-    private final ObjectProperty<UnitSummary> summary = new SimpleObjectProperty<>();
+    private final ObjectProperty<ScoringService.UnitSummary> summary = new SimpleObjectProperty<>();
+    private final ObjectProperty<Throwable> pageError = new SimpleObjectProperty<>();
+    private final ObjectProperty<Site> site = new SimpleObjectProperty<>();
+    private final ReadOnlyDoubleWrapper demoProgress = new ReadOnlyDoubleWrapper(-1);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObjectProperty<List<Store.Notice>> notices = new SimpleObjectProperty<>(List.of());
     private long selection;
@@ -79,6 +84,7 @@ public final class MainViewModel {
         this.ui = ui;
         this.today = today;
         this.actor = actor;
+        this.tasks = new BackgroundTasks(background, ui);
         filter.addListener((o, a, b) -> visible.set(tree.get().visibleFor(b)));
         tree.addListener((o, a, b) -> visible.set(b.visibleFor(filter.get())));
     }
@@ -88,11 +94,12 @@ public final class MainViewModel {
         phase.set(Phase.OPENING);
         background.execute(() -> {
             try {
-                Store opened = Store.open(dataDir);
+                Ytcs opened = Ytcs.open(dataDir, actor);
                 Snapshot snapshot = snapshot(opened);
+                ytcs = opened;
                 ui.execute(() -> {
-                    store = opened;
-                    notices.set(opened.notices());
+                    notices.set(opened.register().notices());
+                    site.set(opened.register().localSite());
                     show(snapshot);
                 });
             } catch (RuntimeException e) {
@@ -101,63 +108,82 @@ public final class MainViewModel {
         });
     }
 
-    /** Loads the demo province, then shows it. */
+    /** Loads the demo province, then shows it; {@link #cancelDemo()} stops it with nothing written. */
     public void loadDemo() {
-        if (store == null || phase.get() != Phase.EMPTY) {
+        if (ytcs == null || phase.get() != Phase.EMPTY) {
             return;
         }
         phase.set(Phase.LOADING_DEMO);
-        Store s = store;
-        background.execute(() -> {
-            try {
-                DemoLoader.load(s, actor);
-                Snapshot snapshot = snapshot(s);
-                ui.execute(() -> show(snapshot));
-            } catch (RuntimeException e) {
-                ui.execute(() -> fail(e));
+        Ytcs y = ytcs;
+        demoProgress.set(-1);
+        demoJob = tasks.run(progress -> {
+            y.register().loadDemo(progress);
+            return snapshot(y);
+        }, this::show, this::fail);
+        demoProgress.bind(demoJob.progress());
+        demoJob.state().addListener((o, a, b) -> {
+            if (b == BackgroundTasks.State.CANCELLED) {
+                phase.set(Phase.EMPTY);
+            }
+            if (b != BackgroundTasks.State.RUNNING) {
+                demoProgress.unbind();
             }
         });
     }
 
-    /** Shows the unit: a commune's profile, or the summary of a district or province. */
+    /** Stops a demo load in progress; the database stays empty. */
+    public void cancelDemo() {
+        if (demoJob != null) {
+            demoJob.cancel();
+        }
+    }
+
+    /**
+     * Shows the unit: a commune's profile, or the summary of a district or province. A unit that
+     * cannot be shown says so on its own page; the next selection starts afresh.
+     */
     public void select(Unit unit) {
         selected.set(unit);
         profile.set(null);
         scored.set(null);
         summary.set(null);
+        pageError.set(null);
         long ticket = ++selection;
-        if (unit == null || store == null) {
+        if (unit == null || ytcs == null) {
+            busy.set(false);
             return;
         }
         busy.set(true);
-        Store s = store;
+        Ytcs y = ytcs;
         UnitTree t = tree.get();
         LocalDate day = asOf.get();
         background.execute(() -> {
             try {
-                List<Unit> communes = unit.level() == UnitLevel.COMMUNE ? List.of(unit) : t.communesUnder(unit);
-                int period = day.getYear();
-                List<CommuneScoring.Result> results = new CommuneScoring(s, Catalogs.shipped()).score(t, communes, period, day);
-                List<CommuneProfile> profiles = results.isEmpty() ? new CommuneProfiles(s).load(t, communes, day)
-                        : results.stream().map(CommuneScoring.Result::profile).toList();
+                ScoringService scoring = y.scoring();
+                Runnable publish;
+                if (unit.level() == UnitLevel.COMMUNE) {
+                    ScoringService.Scored s = scoring.scored(t, List.of(unit), scoring.period(null, day), day);
+                    publish = () -> {
+                        scored.set(s.results().isEmpty() ? null : s.results().get(0));
+                        profile.set(s.profiles().get(0));
+                    };
+                } else {
+                    ScoringService.UnitSummary s = scoring.summary(t, unit, day);
+                    publish = () -> summary.set(s);
+                }
                 ui.execute(() -> {
                     if (ticket != selection) {
                         return; // the user has moved on to another unit
                     }
                     busy.set(false);
-                    if (unit.level() == UnitLevel.COMMUNE) {
-                        scored.set(results.isEmpty() ? null : results.get(0));
-                        profile.set(profiles.get(0));
-                    } else {
-                        summary.set(new UnitSummary(unit, profiles.size(),
-                                profiles.stream().filter(p -> p.permanentDoctors() == 0).count(),
-                                results.stream().filter(r -> r.scorecard().passed()).count(), period));
-                    }
+                    publish.run();
                 });
             } catch (RuntimeException e) {
                 ui.execute(() -> {
-                    busy.set(false);
-                    fail(e);
+                    if (ticket == selection) {
+                        busy.set(false);
+                        pageError.set(e);
+                    }
                 });
             }
         });
@@ -165,13 +191,13 @@ public final class MainViewModel {
 
     /** Reads the register again, after an import changed it. */
     public void reload() {
-        Store s = store;
-        if (s == null) {
+        Ytcs y = ytcs;
+        if (y == null) {
             return;
         }
         background.execute(() -> {
             try {
-                Snapshot snapshot = snapshot(s);
+                Snapshot snapshot = snapshot(y);
                 ui.execute(() -> {
                     show(snapshot);
                     select(selected.get());
@@ -182,26 +208,26 @@ public final class MainViewModel {
         });
     }
 
-    /** The open store, for the dialogs' own view models (null until opened). */
-    Store store() {
-        return store;
+    /** The sync service, for the import and export dialogs' view models (null until opened). */
+    SyncService sync() {
+        return ytcs == null ? null : ytcs.sync();
     }
 
     /** Closes the database; call when the window closes. */
     public void close() {
-        Store s = store;
-        store = null;
-        if (s != null) {
-            background.execute(s::close);
+        Ytcs y = ytcs;
+        ytcs = null;
+        if (y != null) {
+            background.execute(y::close);
         }
     }
 
     private record Snapshot(UnitTree tree, LocalDate asOf, boolean demo) {
     }
 
-    private Snapshot snapshot(Store s) {
-        LocalDate day = s.units().defaultAsOf(today.get());
-        return new Snapshot(s.units().tree(day), day, DemoLoader.isLoaded(s));
+    private Snapshot snapshot(Ytcs y) {
+        LocalDate day = y.register().defaultAsOf(today.get());
+        return new Snapshot(y.register().tree(day), day, y.register().demoLoaded());
     }
 
     private void show(Snapshot snapshot) {
@@ -259,8 +285,23 @@ public final class MainViewModel {
         return scored;
     }
 
-    public ReadOnlyObjectProperty<UnitSummary> summary() {
+    public ReadOnlyObjectProperty<ScoringService.UnitSummary> summary() {
         return summary;
+    }
+
+    /** Why the selected unit could not be shown; null when it was. Cleared by the next selection. */
+    public ReadOnlyObjectProperty<Throwable> pageError() {
+        return pageError;
+    }
+
+    /** This site: its name, role and key fingerprint; null until the database is open. */
+    public ReadOnlyObjectProperty<Site> site() {
+        return site;
+    }
+
+    /** How far the demo load got, from 0 to 1, or -1 while unknown. */
+    public ReadOnlyDoubleProperty demoProgress() {
+        return demoProgress.getReadOnlyProperty();
     }
 
     /** What the opening of the database found to tell: a repair it made, a clock behind the data. */

@@ -15,7 +15,9 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -30,11 +32,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.PopOver;
+import org.controlsfx.control.textfield.TextFields;
 import vn.ytcs.app.i18n.Failures;
 import vn.ytcs.app.i18n.Formats;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.StoreMessages;
+import vn.ytcs.app.i18n.SyncTexts;
+import vn.ytcs.core.site.Site;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
 
@@ -49,10 +55,13 @@ public final class MainWindow {
     private final Labels labels;
     private final Formats formats;
     private final BorderPane root = new BorderPane();
-    private final VBox noticeBar = new VBox(4);
     private final StackPane main = new StackPane();
+    private final VBox noticeBar = new VBox(4);
     private final TreeView<Unit> tree = new TreeView<>();
-    private final TextField search = new TextField();
+    private final TextField search = TextFields.createClearableTextField();
+    private final ComboBox<Locale> language = new ComboBox<>();
+    private final Hyperlink site = new Hyperlink();
+    private PopOver about;
     private final Label asOf = new Label();
     private final Label demoBadge = new Label();
     private final Label noMatch = new Label();
@@ -73,6 +82,8 @@ public final class MainWindow {
         this.m = messages;
         this.labels = new Labels(messages);
         this.formats = new Formats(messages.locale());
+        // Notices stay in full, wrapped, above the content (ControlsFX's NotificationPane was tried:
+        // its bar covers the search and cuts a long notice to one line).
         root.setTop(new VBox(toolbar(changeLanguage), noticeBar));
         root.setLeft(sidebar());
         root.setCenter(main);
@@ -81,11 +92,13 @@ public final class MainWindow {
         listen(vm.profile(), (o, a, b) -> showMain());
         listen(vm.summary(), (o, a, b) -> showMain());
         listen(vm.busy(), (o, a, b) -> showMain());
+        listen(vm.pageError(), (o, a, b) -> showMain());
         listen(vm.tree(), (o, a, b) -> rebuildTree());
         listen(vm.visible(), (o, a, b) -> rebuildTree());
         listen(vm.asOf(), (o, a, b) -> showAsOf());
         listen(vm.demo(), (o, a, b) -> demoBadge.setVisible(b));
         listen(vm.notices(), (o, a, b) -> showNotices());
+        listen(vm.site(), (o, a, b) -> showSite());
         search.setText(vm.filter().get());
         search.textProperty().bindBidirectional(vm.filter());
         unbind.add(() -> search.textProperty().unbindBidirectional(vm.filter()));
@@ -96,6 +109,7 @@ public final class MainWindow {
         });
         demoBadge.setVisible(vm.demo().get());
         showAsOf();
+        showSite();
         showNotices();
         rebuildTree();
         showMain();
@@ -105,8 +119,25 @@ public final class MainWindow {
         return root;
     }
 
+    /** Puts the keyboard in the search: what a user opening the window does first. */
+    public void focusSearch() {
+        search.requestFocus();
+    }
+
+    /**
+     * Puts the keyboard back on the language list, in the window rebuilt in the new language: a
+     * user choosing with the arrow keys goes on from there (else the focus falls to the first
+     * button, and the Enter or Space that follows opens the import).
+     */
+    public void focusLanguage() {
+        language.requestFocus();
+    }
+
     /** Detaches from the view model, before a window in another language takes over. */
     public void dispose() {
+        if (about != null) {
+            about.hide(javafx.util.Duration.ZERO);
+        }
         unbind.forEach(Runnable::run);
         unbind.clear();
     }
@@ -124,7 +155,6 @@ public final class MainWindow {
         demoBadge.setTooltip(new Tooltip(m.get("app.demoBadge.tooltip")));
         demoBadge.managedProperty().bind(demoBadge.visibleProperty());
 
-        ComboBox<Locale> language = new ComboBox<>();
         language.getItems().addAll(Messages.VIETNAMESE, Messages.ENGLISH);
         language.setConverter(new StringConverter<>() {
             @Override
@@ -157,7 +187,10 @@ public final class MainWindow {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, title, demoBadge, spacer, importButton, exportButton, asOf, languageLabel, language);
+        site.setId("site");
+        site.getStyleClass().add(Styles.SITE);
+        site.setOnAction(e -> showAbout());
+        HBox bar = new HBox(12, title, site, demoBadge, spacer, importButton, exportButton, asOf, languageLabel, language);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.TOOLBAR);
         return bar;
@@ -240,7 +273,7 @@ public final class MainWindow {
     private void showMain() {
         main.getChildren().setAll(switch (vm.phase().get()) {
             case OPENING -> progress(m.get("window.opening"));
-            case LOADING_DEMO -> progress(m.get("window.loadingDemo"));
+            case LOADING_DEMO -> demoProgress();
             case EMPTY -> emptyPane();
             case FAILED -> failure();
             case READY -> detail();
@@ -248,6 +281,9 @@ public final class MainWindow {
     }
 
     private Node detail() {
+        if (vm.pageError().get() != null) {
+            return failure(vm.pageError().get());
+        }
         if (vm.profile().get() != null) {
             ScrollPane scroll = new ScrollPane(new CommuneView(m).build(vm.profile().get(), vm.scored().get()));
             scroll.setFitToWidth(true);
@@ -257,7 +293,7 @@ public final class MainWindow {
         if (vm.busy().get()) {
             return progress(m.get("window.loading"));
         }
-        MainViewModel.UnitSummary summary = vm.summary().get();
+        vn.ytcs.core.service.ScoringService.UnitSummary summary = vm.summary().get();
         if (summary != null) {
             Label title = new Label(labels.unit(summary.unit()));
             title.getStyleClass().add(Styles.TITLE);
@@ -295,8 +331,72 @@ public final class MainWindow {
         }).toList());
     }
 
+    /** This site's name and role in the header: packages and receipts name it so, and the province sees it. */
+    private void showSite() {
+        Site s = vm.site().get();
+        site.setVisible(s != null);
+        site.setManaged(s != null);
+        if (s == null) {
+            return;
+        }
+        site.setText(m.get("window.site", SyncTexts.siteName(s.name()), m.get("siteRole." + s.role().name())));
+        site.setTooltip(new Tooltip(s.fingerprint() == null ? m.get("window.site.noKey")
+                : m.get("window.site.fingerprint", s.fingerprint())));
+    }
+
+    /** "About this site": what another site reads back over the phone before trusting this one. */
+    private void showAbout() {
+        Site s = vm.site().get();
+        if (s == null) {
+            return;
+        }
+        Label name = new Label(SyncTexts.siteName(s.name()));
+        name.getStyleClass().add(Styles.TITLE);
+        Label role = new Label(m.get("siteRole." + s.role().name()));
+        role.getStyleClass().add(Styles.SUBTITLE);
+        VBox box = new VBox(10, name, role);
+        if (s.fingerprint() == null) {
+            box.getChildren().add(placeholder(m.get("window.site.noKey")));
+        } else {
+            Label fingerprint = new Label(s.fingerprint());
+            fingerprint.getStyleClass().add(Styles.FINGERPRINT);
+            fingerprint.setId("site-fingerprint");
+            box.getChildren().addAll(new Label(m.get("window.site.about.fingerprint")), fingerprint);
+        }
+        Label id = new Label(m.get("window.site.about.id", s.id().toString()));
+        id.getStyleClass().add(Styles.NOTE);
+        box.getChildren().addAll(id, placeholder(m.get("window.site.about.setup")));
+        box.setPadding(new Insets(14));
+        box.setMaxWidth(460);
+        box.setId("about-site");
+        about = new PopOver(box);
+        about.setTitle(m.get("window.site.about.title"));
+        about.setHeaderAlwaysVisible(true);
+        about.setDetachable(false);
+        about.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
+        about.show(site);
+    }
+
     private Node failure() {
-        Throwable e = vm.error().get();
+        return failure(vm.error().get());
+    }
+
+    /** The demo being written, how far it got, and a way to stop it. */
+    private Node demoProgress() {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(320);
+        bar.progressProperty().bind(vm.demoProgress());
+        unbind.add(bar.progressProperty()::unbind);
+        Button cancel = new Button(m.get("window.cancel"));
+        cancel.setId("cancel-demo");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> vm.cancelDemo());
+        VBox box = new VBox(12, new Label(m.get("window.loadingDemo")), bar, cancel);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node failure(Throwable e) {
         String text = e == null ? m.get("error.unexpected", "") : Failures.describe(e, m);
         Label title = new Label(m.get("window.error.title"));
         title.getStyleClass().add(Styles.TITLE);

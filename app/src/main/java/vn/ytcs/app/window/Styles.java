@@ -23,6 +23,7 @@ final class Styles {
     static final String BAR_OK = "ytcs-bar-ok";
     static final String BAR_LOW = "ytcs-bar-low";
     static final String FINGERPRINT = "ytcs-fingerprint";
+    static final String SITE = "ytcs-site";
 
     private Styles() {
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.app.window;
 
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -41,20 +42,45 @@ final class SyncDialogs {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button close = new Button(m.get(primary.length > 0 ? "sync.cancel" : "sync.close"));
+        close.setId("close");
         close.setCancelButton(true);
+        // With nothing left to do, Enter closes too.
+        close.setDefaultButton(primary.length == 0);
         close.setOnAction(e -> stage.close());
         HBox box = new HBox(10, spacer);
         box.getChildren().addAll(primary);
         box.getChildren().add(close);
         box.setAlignment(Pos.CENTER_RIGHT);
+        // Focus on the button Enter presses: another focused button would take the Enter for itself.
+        Button main = primary.length > 0 ? primary[0] : close;
+        javafx.application.Platform.runLater(main::requestFocus);
         return box;
     }
 
-    static Node progress(String text) {
+    /** What the work is doing, and how far it got (a turning wheel while that is not known). */
+    static Node progress(ReadOnlyDoubleProperty fraction, String text) {
         ProgressIndicator indicator = new ProgressIndicator();
         indicator.setMaxSize(48, 48);
+        indicator.progressProperty().bind(fraction);
+        indicator.setId("progress");
         HBox box = new HBox(12, indicator, new Label(text));
         box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** The button row while work runs: Cancel asks it to stop (nothing it began is kept), the dialog stays. */
+    static HBox stop(Runnable cancel, Messages m) {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button stop = new Button(m.get("sync.cancel"));
+        stop.setId("stop");
+        stop.setCancelButton(true);
+        stop.setOnAction(e -> {
+            stop.setDisable(true);
+            cancel.run();
+        });
+        HBox box = new HBox(10, spacer, stop);
+        box.setAlignment(Pos.CENTER_RIGHT);
         return box;
     }
 }

@@ -2,151 +2,233 @@
 package vn.ytcs.app.window;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import vn.ytcs.core.store.Store;
-import vn.ytcs.sync.pack.Manifest;
+import vn.ytcs.core.site.Site;
+import vn.ytcs.core.task.Progress;
+import vn.ytcs.sync.SyncService;
 import vn.ytcs.sync.pack.PackageImporter;
 import vn.ytcs.sync.pack.PackageRefused;
-import vn.ytcs.sync.pack.PackageWriter;
-import vn.ytcs.sync.site.SiteKeys;
 
 /**
- * State and intents of the import and export dialogs. Verification, preview, apply and export run
- * on the background executor; results come back through the UI executor.
+ * State and intents of the import and export dialogs, over the sync service. A package is staged
+ * once when the dialog opens; the trust step, the preview and the apply all use that copy. Work
+ * runs through {@link BackgroundTasks}, with progress and a working cancel.
  */
 public final class SyncViewModel {
 
     /** Where a dialog stands. */
     public enum Step {
-        IDLE, WORKING, UNTRUSTED, PREVIEW, DONE, REFUSED, FAILED
+        IDLE, WORKING, UNTRUSTED, PREVIEW, DONE, REFUSED, FAILED, CANCELLED
     }
 
-    private final Supplier<Store> store;
+    /** What the import dialog is doing while it works. */
+    public enum Work {
+        CHECKING, APPLYING, EXPORTING
+    }
+
+    private final Supplier<SyncService> sync;
     private final Executor background;
     private final Executor ui;
-    private final String actor;
+    private final BackgroundTasks tasks;
     private final Runnable afterImport;
 
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.IDLE);
+    private final ObjectProperty<Work> work = new SimpleObjectProperty<>();
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final ObjectProperty<PackageImporter.Result> result = new SimpleObjectProperty<>();
-    private final ObjectProperty<Manifest> untrusted = new SimpleObjectProperty<>();
+    private final ObjectProperty<SyncService.Sender> untrusted = new SimpleObjectProperty<>();
+    private final ObjectProperty<Site> self = new SimpleObjectProperty<>();
+    private final ObjectProperty<Site> receiver = new SimpleObjectProperty<>();
     private final ObjectProperty<PackageRefused> refused = new SimpleObjectProperty<>();
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
-    private final ObjectProperty<PackageWriter.Exported> exported = new SimpleObjectProperty<>();
+    private final ObjectProperty<SyncService.Export> exported = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<Path>> drives = new SimpleObjectProperty<>();
+    private BackgroundTasks.Job job;
     private Path file;
+    private boolean receipt;
+    /** The staged package; touched on the background executor only. */
+    private SyncService.Incoming incoming;
 
-    public SyncViewModel(Supplier<Store> store, Executor background, Executor ui, String actor, Runnable afterImport) {
-        this.store = store;
+    public SyncViewModel(Supplier<SyncService> sync, Executor background, Executor ui, Runnable afterImport) {
+        this.sync = sync;
         this.background = background;
         this.ui = ui;
-        this.actor = actor;
+        this.tasks = new BackgroundTasks(background, ui);
         this.afterImport = afterImport;
     }
 
-    private PackageImporter importer(Store s) {
-        return new PackageImporter(s, SiteKeys.loadOrCreate(s, null, null), actor);
-    }
-
-    /** Verifies the package and previews it, writing nothing. */
+    /** Stages the package (read once) and previews it, writing nothing; a receipt is taken in at once. */
     public void open(Path packageFile) {
         file = packageFile;
-        run(() -> {
-            Store s = store.get();
-            try {
-                PackageImporter.Result r = importer(s).importFile(packageFile, true);
-                ui.execute(() -> {
-                    result.set(r);
-                    step.set(r.outcome() == PackageImporter.Outcome.DRY_RUN ? Step.PREVIEW : Step.DONE);
-                });
-            } catch (PackageRefused e) {
-                if (e.reason() == PackageRefused.Reason.UNKNOWN_SENDER) {
-                    Manifest m = PackageImporter.inspect(packageFile);
-                    ui.execute(() -> {
-                        untrusted.set(m);
-                        step.set(Step.UNTRUSTED);
-                    });
-                } else {
-                    ui.execute(() -> {
-                        refused.set(e);
-                        step.set(Step.REFUSED);
-                    });
-                }
+        run(Work.CHECKING, p -> {
+            SyncService s = sync.get();
+            if (incoming != null) {
+                incoming.close();
             }
+            incoming = s.stage(packageFile, p);
+            return next(s, p);
         });
     }
 
-    /** Trusts the sender after its fingerprint was confirmed on the phone, then previews again. */
+    /** After staging or trusting: the trust step, the receipt taken in, or the preview. */
+    private Runnable next(SyncService s, Progress p) {
+        Site me = s.site();
+        boolean isReceipt = incoming.isReceipt();
+        if (!incoming.trusted()) {
+            SyncService.Sender sender = incoming.sender();
+            return () -> {
+                receipt = isReceipt;
+                self.set(me);
+                untrusted.set(sender);
+                step.set(Step.UNTRUSTED);
+            };
+        }
+        // A receipt changes nothing but what this site knows of the other: nothing to preview.
+        PackageImporter.Result r = isReceipt ? incoming.apply(p) : incoming.preview(p);
+        return () -> {
+            receipt = isReceipt;
+            self.set(me);
+            result.set(r);
+            step.set(r.outcome() == PackageImporter.Outcome.DRY_RUN ? Step.PREVIEW : Step.DONE);
+            if (isReceipt) {
+                afterImport.run();
+            }
+        };
+    }
+
+    /** Trusts the sender after its fingerprint was confirmed on the phone, then previews, from the same copy. */
     public void trustAndPreview() {
-        Path f = file;
-        run(() -> {
-            importer(store.get()).trustSender(f);
-            ui.execute(() -> open(f));
+        run(Work.CHECKING, p -> {
+            incoming.trust();
+            return next(sync.get(), p);
         });
     }
 
     /** Applies the previewed package in one transaction and writes the receipt. */
     public void apply() {
-        Path f = file;
-        run(() -> {
-            try {
-                PackageImporter.Result r = importer(store.get()).importFile(f, false);
-                ui.execute(() -> {
-                    result.set(r);
-                    step.set(Step.DONE);
-                    afterImport.run();
-                });
-            } catch (PackageRefused e) {
-                ui.execute(() -> {
-                    refused.set(e);
-                    step.set(Step.REFUSED);
-                });
-            }
+        run(Work.APPLYING, p -> {
+            PackageImporter.Result r = incoming.apply(p);
+            return () -> {
+                result.set(r);
+                step.set(Step.DONE);
+                afterImport.run();
+            };
+        });
+    }
+
+    /**
+     * Learns, in the background, this site and the site an export would go to, and looks for USB
+     * sticks (probing drives can hang on a slow one: never on the FX thread).
+     */
+    public void describeExport() {
+        background.execute(() -> {
+            SyncService s = sync.get();
+            Site me = s.site();
+            Site to = s.receiver(null).flatMap(s::site).orElse(null);
+            List<Path> found = RemovableDrives.find();
+            ui.execute(() -> {
+                self.set(me);
+                receiver.set(to);
+                drives.set(found);
+            });
         });
     }
 
     /** Writes a package into the folder. */
     public void export(Path folder, boolean full, boolean gzip) {
-        run(() -> {
-            Store s = store.get();
-            SiteKeys keys = SiteKeys.loadOrCreate(s, null, null);
-            var trusted = s.sites().remotes().stream().filter(x -> x.trusted()).toList();
-            PackageWriter.Exported e = PackageWriter.export(s, keys, trusted.size() == 1 ? trusted.get(0).id() : null,
-                    full, folder, gzip);
-            ui.execute(() -> {
+        run(Work.EXPORTING, p -> {
+            SyncService.Export e = sync.get().export(folder, full, gzip, p);
+            return () -> {
                 exported.set(e);
                 step.set(Step.DONE);
-            });
+            };
         });
     }
 
-    private void run(Runnable work) {
+    /** Asks the work under way to stop; nothing it began is kept. */
+    public void cancel() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** The dialog is closed: its staged copy is removed (or, when the window is closing too, at the next import). */
+    public void close() {
+        cancel();
+        try {
+            background.execute(() -> {
+                if (incoming != null) {
+                    incoming.close();
+                    incoming = null;
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The window closed first; the next import removes the copy.
+        }
+    }
+
+    /** Runs work whose result, a change of state, is applied on the UI executor. */
+    private void run(Work what, Function<Progress, Runnable> task) {
+        work.set(what);
         step.set(Step.WORKING);
-        background.execute(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                ui.execute(() -> {
-                    failure.set(e);
-                    step.set(Step.FAILED);
-                });
+        progress.unbind();
+        BackgroundTasks.Job started = tasks.run(task, Runnable::run, e -> {
+            if (e instanceof PackageRefused r) {
+                refused.set(r);
+                step.set(Step.REFUSED);
+            } else {
+                failure.set(e);
+                step.set(Step.FAILED);
             }
         });
+        started.state().addListener((o, a, b) -> {
+            if (b == BackgroundTasks.State.CANCELLED) {
+                step.set(Step.CANCELLED);
+            }
+        });
+        progress.bind(started.progress());
+        job = started;
     }
 
     public ReadOnlyObjectProperty<Step> step() {
         return step;
     }
 
+    public ReadOnlyObjectProperty<Work> work() {
+        return work;
+    }
+
+    /** From 0 to 1, or -1 while it is not known. */
+    public ReadOnlyDoubleProperty progress() {
+        return progress;
+    }
+
     public ReadOnlyObjectProperty<PackageImporter.Result> result() {
         return result;
     }
 
-    public ReadOnlyObjectProperty<Manifest> untrusted() {
+    /** Who signed a package or receipt this site does not trust yet. */
+    public ReadOnlyObjectProperty<SyncService.Sender> untrusted() {
         return untrusted;
+    }
+
+    /** This site: its name and key fingerprint, shown beside the other site's. */
+    public ReadOnlyObjectProperty<Site> self() {
+        return self;
+    }
+
+    /** The site an export goes to; null for the first site to import it. */
+    public ReadOnlyObjectProperty<Site> receiver() {
+        return receiver;
     }
 
     public ReadOnlyObjectProperty<PackageRefused> refused() {
@@ -157,8 +239,18 @@ public final class SyncViewModel {
         return failure;
     }
 
-    public ReadOnlyObjectProperty<PackageWriter.Exported> exported() {
+    public ReadOnlyObjectProperty<SyncService.Export> exported() {
         return exported;
+    }
+
+    /** The USB sticks found; null until they were looked for. */
+    public ReadOnlyObjectProperty<List<Path>> drives() {
+        return drives;
+    }
+
+    /** Whether the file opened is a receipt (known once it was read). */
+    public boolean isReceipt() {
+        return receipt;
     }
 
     public Path file() {

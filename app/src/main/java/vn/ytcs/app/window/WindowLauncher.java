@@ -11,6 +11,7 @@ public final class WindowLauncher {
     private WindowLauncher() {
     }
 
+    /** @param locale the language asked for on the command line; null for the one last chosen in the window */
     public static void launch(Path dataDir, Locale locale) {
         YtcsApp.configure(dataDir, locale);
         Application.launch(YtcsApp.class);

@@ -105,41 +105,6 @@ class ScoreCliTest {
         assertTrue(r.err().contains(bad.toString()) && r.err().contains("$.communes[0].values.TC1.01"), r.err());
     }
 
-    /**
-     * The text of one column of the first table in the output, its wrapped lines joined by spaces:
-     * columns start where the header's words do, after the two spaces that part columns.
-     */
-    private static String column(String out, int index) {
-        List<String> lines = out.lines().toList();
-        int dashes = 0;
-        while (!lines.get(dashes).startsWith("---")) {
-            dashes++;
-        }
-        // The header's first line has a word at every column's start; its wrapped lines and the title above have fewer.
-        List<Integer> starts = List.of();
-        for (int h = Math.max(0, dashes - 4); h < dashes; h++) {
-            int[] head = lines.get(h).codePoints().toArray();
-            List<Integer> found = new ArrayList<>(List.of(0));
-            for (int i = 2; i < head.length; i++) {
-                if (head[i - 1] == ' ' && head[i - 2] == ' ' && head[i] != ' ') {
-                    found.add(i);
-                }
-            }
-            starts = found.size() > starts.size() ? found : starts;
-        }
-        StringBuilder text = new StringBuilder();
-        for (String line : lines.subList(dashes + 1, lines.size())) {
-            if (line.isBlank()) {
-                break;
-            }
-            int[] cps = line.codePoints().toArray();
-            int from = Math.min(starts.get(index), cps.length);
-            int to = index + 1 < starts.size() ? Math.min(starts.get(index + 1), cps.length) : cps.length;
-            text.append(' ').append(new String(cps, from, to - from).strip());
-        }
-        return text.toString().replaceAll("\\s+", " ");
-    }
-
     /** Every line of a command's output fits a terminal or a printout of 100 columns. */
     private static void fits(CliRunner.Result r) {
         assertEquals(0, r.code(), r.err());
@@ -155,9 +120,9 @@ class ScoreCliTest {
             fits(run("--lang", lang, "targets"));
         }
         CliRunner.Result vi = run("targets", "--unit", "HG01");
-        assertTrue(column(vi.out(), 4).contains("Xã Hỏa Lựu [HG0106]"), vi.out());
+        assertTrue(CliRunner.column(vi.out(), 4).contains("Xã Hỏa Lựu [HG0106]"), vi.out());
         CliRunner.Result en = run("--lang", "en", "targets", "--unit", "HG01");
-        assertTrue(column(en.out(), 4).contains("Commune Hỏa Lựu [HG0106]"), en.out());
+        assertTrue(CliRunner.column(en.out(), 4).contains("Commune Hỏa Lựu [HG0106]"), en.out());
     }
 
     @Test
@@ -223,7 +188,7 @@ class ScoreCliTest {
         JsonNode rows = new ObjectMapper().readTree(r.out());
         assertEquals(9 * 10, rows.size(), "province and 8 districts, 10 targets each");
         CliRunner.Result text = run("targets", "--unit", "HG01");
-        assertTrue(column(text.out(), 0).contains("Trạm y tế xã có ít nhất một bác sĩ cơ hữu"), "wrapped, whole: " + text.out());
+        assertTrue(CliRunner.column(text.out(), 0).contains("Trạm y tế xã có ít nhất một bác sĩ cơ hữu"), "wrapped, whole: " + text.out());
     }
 
     @Test

@@ -97,8 +97,22 @@ class SyncCliTest {
         String table = CliRunner.run(province, "conflicts", "list").out();
         assertTrue(table.indexOf("(mine)") < table.indexOf("(theirs)"), table);
         assertTrue(table.indexOf("0293 999") < table.indexOf("0293 222"), "this site's value under 'mine': " + table);
-        String id = open.get(0).get("id").asText();
-        assertEquals(0, CliRunner.run(province, "conflicts", "resolve", id, "--keep", "mine").code());
+        assertTrue(CliRunner.column(table, 1).contains("Trạm Y tế xã Đông Phú (Xã Đông Phú)"),
+                "the station by its name, in its commune: " + table);
+        assertEquals("Trạm Y tế xã Đông Phú (Xã Đông Phú)", open.get(0).get("record").asText());
+        String id = open.get(0).get("shortId").asText();
+        assertEquals(8, id.length());
+        assertTrue(table.contains(id) && !table.contains(open.get(0).get("id").asText()), "the short id is listed: " + table);
+        CliRunner.Result tooShort = CliRunner.run(province, "conflicts", "resolve", id.substring(0, 4), "--keep", "mine");
+        assertEquals(2, tooShort.code());
+        assertEquals("Lỗi: mã \"" + id.substring(0, 4) + "\" quá ngắn; hãy gõ ít nhất 8 ký tự đầu của mã xung đột "
+                + "(xem \"ytcs conflicts list\"). Không có gì bị thay đổi.", tooShort.err().strip());
+        CliRunner.Result unknownId = CliRunner.run(province, "--lang", "en", "conflicts", "resolve", "ffffffff", "--keep", "mine");
+        assertEquals(2, unknownId.code());
+        assertTrue(unknownId.err().startsWith("Error: there is no open conflict with the id \"ffffffff\""), unknownId.err());
+        CliRunner.Result resolved = CliRunner.run(province, "conflicts", "resolve", id, "--keep", "mine");
+        assertEquals(0, resolved.code(), resolved.err());
+        assertTrue(resolved.out().contains("Trạm Y tế xã Đông Phú"), resolved.out());
         assertEquals("[ ]", CliRunner.run(province, "conflicts", "list", "--json").out().strip());
         assertTrue(CliRunner.run(province, "stations", "--json").out().contains("\"staff\""));
         try (Store store = Store.open(province)) {
@@ -117,7 +131,7 @@ class SyncCliTest {
         try (Store store = Store.open(district)) {
             assertEquals("0293 222", store.stations().stationOf(station.unitId()).orElseThrow().phone(), "not applied silently");
         }
-        assertEquals(0, CliRunner.run(district, "conflicts", "resolve", atDistrict.get(0).get("id").asText(), "--keep",
+        assertEquals(0, CliRunner.run(district, "conflicts", "resolve", atDistrict.get(0).get("shortId").asText(), "--keep",
                 "theirs").code());
         try (Store store = Store.open(district)) {
             assertEquals("0293 999", store.stations().stationOf(station.unitId()).orElseThrow().phone(),

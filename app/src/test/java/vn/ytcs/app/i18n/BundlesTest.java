@@ -49,7 +49,10 @@ class BundlesTest {
             Map.entry("siteKey.error", vn.ytcs.sync.site.SiteKeyException.Reason.class),
             Map.entry("cli.import", vn.ytcs.sync.pack.PackageImporter.Outcome.class),
             Map.entry("store.notice", vn.ytcs.core.store.Store.Notice.Kind.class),
-            Map.entry("keeping", vn.ytcs.sync.merge.ConflictResolver.Keep.class));
+            Map.entry("keeping", vn.ytcs.sync.merge.ConflictResolver.Keep.class),
+            Map.entry("field.problem", vn.ytcs.core.record.FieldProblem.Problem.class));
+    /** Keys built at run time from the name of each record kind. */
+    private static final String RECORD_KINDS = "record.kind";
     /** Keys that picocli reads by name. */
     private static final Pattern PICOCLI = Pattern.compile("usage\\..*|ytcs(\\.[a-z]+)*\\.usage\\..*");
     private static final Pattern LITERAL = Pattern.compile("\"([a-zA-Z]+(?:\\.[a-zA-Z0-9_]+)+)\"");
@@ -94,6 +97,14 @@ class BundlesTest {
     }
 
     @Test
+    void everyRecordKindHasALabel() throws IOException {
+        Properties vi = load("messages.properties");
+        for (var kind : vn.ytcs.core.record.RecordKinds.all()) {
+            assertTrue(vi.containsKey(RECORD_KINDS + "." + kind.name()), RECORD_KINDS + "." + kind.name());
+        }
+    }
+
+    @Test
     void everyKeyUsedExistsAndEveryKeyIsUsed() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         Set<String> literals = new TreeSet<>();
@@ -116,6 +127,7 @@ class BundlesTest {
         List<String> unused = new ArrayList<>();
         for (String key : new TreeSet<>(keys)) {
             boolean dynamic = ENUM_KEYS.keySet().stream().anyMatch(p -> key.startsWith(p + "."))
+                    || key.startsWith(RECORD_KINDS + ".")
                     || PICOCLI.matcher(key).matches();
             if (!dynamic && !literals.contains(key)) {
                 unused.add(key);

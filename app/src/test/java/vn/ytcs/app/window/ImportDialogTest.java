@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.app.window;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
@@ -85,7 +88,12 @@ class ImportDialogTest extends WindowTest {
         robot.interact(() -> dialog[0] = app.openImport(pkg));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#fingerprint").tryQuery().isPresent());
         robot.interact(() -> Screenshots.saveQuietly(dialog[0].stage().getScene(), "import-untrusted-vi"));
-        robot.clickOn("#trust");
+        String ours = robot.lookup("#own-fingerprint").queryAs(Label.class).getText();
+        assertTrue(ours.contains("Sở Y tế") || ours.contains("YTCS"), "this site's name beside its fingerprint: " + ours);
+        assertTrue(ours.matches(".*[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}.*"), ours);
+        // Enter presses the default button: trust, after the fingerprint was read on the phone.
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#preview-table").tryQuery().isPresent());
         assertTrue(label(robot, "Nếu nhập: 10 bản ghi mới"), "the preview says what would change");
         assertTrue(label(robot, "✔ Gói hợp lệ"));
@@ -101,12 +109,21 @@ class ImportDialogTest extends WindowTest {
         // The province answers: the export dialog writes a package for the district it now trusts.
         Path stick = dir.resolve("stick");
         ExportDialog[] export = new ExportDialog[1];
-        robot.interact(() -> {
-            export[0] = app.openExport();
-            export[0].choose(stick);
-        });
+        robot.interact(() -> export[0] = app.openExport());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#own-site").tryQuery().isPresent()
+                && !label(robot, "Đang tìm ổ USB"));
+        String who = robot.lookup("#own-site").queryAs(Label.class).getText();
+        assertTrue(who.contains("TTYT huyện Châu Thành") && who.matches(".*[0-9A-F]{4}-[0-9A-F]{4}.*"),
+                "who signs, with the fingerprint, and for whom: " + who);
+        Button write = robot.lookup("#export").queryAs(Button.class);
+        if (write.isDisabled()) {
+            assertTrue(robot.lookup("#export-hint").queryAs(Label.class).isVisible(), "writing before choosing a place says why not");
+        }
+        robot.interact(() -> export[0].choose(stick));
+        assertFalse(robot.lookup("#export").queryAs(Button.class).isDisabled());
         robot.interact(() -> Screenshots.saveQuietly(export[0].stage().getScene(), "export-vi"));
-        robot.clickOn("#export");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> label(robot, "Đã ghi và kiểm tra gói số 1"));
         robot.interact(() -> Screenshots.saveQuietly(export[0].stage().getScene(), "export-done-vi"));
     }

@@ -77,6 +77,56 @@ class MainViewModelTest {
     }
 
     @Test
+    void aCommuneThatCannotBeShownSaysSoOnItsOwnPageAndTheNextSelectionStartsAfresh() throws Exception {
+        open(dir);
+        vm.loadDemo();
+        vm.close();
+        // An answer an older version let through: the scorer cannot read it.
+        try (var db = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("ytcs").toAbsolutePath(), "ytcs", "");
+             var update = db.prepareStatement("UPDATE assessment_answer SET answer_value = 'not json{' WHERE assessment_id ="
+                     + " (SELECT a.id FROM assessment a JOIN admin_unit u ON u.id = a.unit_id"
+                     + " WHERE u.name = 'Hỏa Lựu' AND a.period = 2025) AND indicator_code ="
+                     + " (SELECT MIN(indicator_code) FROM assessment_answer x JOIN assessment a ON a.id = x.assessment_id"
+                     + " JOIN admin_unit u ON u.id = a.unit_id WHERE u.name = 'Hỏa Lựu' AND a.period = 2025"
+                     + " AND x.answer_value IS NOT NULL)")) {
+            assertEquals(1, update.executeUpdate());
+        }
+        open(dir);
+        Unit hoaLuu = vm.tree().get().communes().stream().filter(u -> u.name().equals("Hỏa Lựu")).findFirst().orElseThrow();
+        Unit hoaTien = vm.tree().get().communes().stream().filter(u -> u.name().equals("Hỏa Tiến")).findFirst().orElseThrow();
+        vm.select(hoaLuu);
+        assertTrue(vm.pageError().get() != null, "the commune's page says what went wrong");
+        assertEquals(MainViewModel.Phase.READY, vm.phase().get(), "the window itself stays usable");
+        assertFalse(vm.busy().get());
+        vm.select(hoaTien);
+        assertNull(vm.pageError().get());
+        assertEquals("Trạm Y tế xã Hỏa Tiến", vm.profile().get().station().orElseThrow().name());
+        assertTrue(vm.scored().get() != null);
+    }
+
+    @Test
+    void aDemoLoadCancelledLeavesTheDatabaseEmpty() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        vm = new MainViewModel(dir, queued::add, Runnable::run, () -> LocalDate.of(2026, 11, 25), "test");
+        vm.open();
+        queued.remove(0).run();
+        assertEquals(MainViewModel.Phase.EMPTY, vm.phase().get());
+        vm.loadDemo();
+        assertEquals(MainViewModel.Phase.LOADING_DEMO, vm.phase().get());
+        vm.cancelDemo();
+        queued.remove(0).run();
+        assertEquals(MainViewModel.Phase.EMPTY, vm.phase().get(), "offered again, nothing half-loaded");
+        vm.loadDemo();
+        queued.remove(0).run();
+        assertEquals(MainViewModel.Phase.READY, vm.phase().get());
+        assertEquals(84, vm.tree().get().size());
+        assertEquals(1.0, vm.demoProgress().get(), 1e-9, "the last figure reached the window before it finished");
+        vm.close();
+        queued.forEach(Runnable::run);
+        vm = null;
+    }
+
+    @Test
     void aDamagedDatabaseIsReportedNotOverwritten() throws Exception {
         Files.writeString(dir.resolve("ytcs.mv.db"), "not a database");
         open(dir);

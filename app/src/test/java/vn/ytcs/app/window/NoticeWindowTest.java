@@ -51,7 +51,7 @@ class NoticeWindowTest extends WindowTest {
     }
 
     private static boolean shows(FxRobot robot, String text) {
-        return robot.lookup((Node n) -> n instanceof Label l && l.getText().contains(text)).tryQuery().isPresent();
+        return robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().contains(text)).tryQuery().isPresent();
     }
 
     @Test

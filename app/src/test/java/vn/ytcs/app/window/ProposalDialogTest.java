@@ -28,7 +28,7 @@ import vn.ytcs.core.station.StationKind;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitType;
-import vn.ytcs.sync.pack.PackageImporter;
+import vn.ytcs.sync.SyncService;
 import vn.ytcs.sync.pack.PackageWriter;
 import vn.ytcs.sync.site.SiteKeys;
 
@@ -57,8 +57,8 @@ class ProposalDialogTest extends WindowTest {
                 w.save(station[0]);
                 return null;
             });
-            PackageImporter atProvince = new PackageImporter(province, p, "hoa");
-            PackageImporter atDistrict = new PackageImporter(district, d, "lan");
+            SyncService atProvince = new SyncService(province, p, "hoa");
+            SyncService atDistrict = new SyncService(district, d, "lan");
             Path first = PackageWriter.export(district, d, null, true, stick, false).file();
             atProvince.trustSender(first);
             Path receipt = atProvince.importFile(first, false).receipt();
@@ -85,10 +85,12 @@ class ProposalDialogTest extends WindowTest {
 
     @Test
     void theProposalShowsThisSitesValueAndTheProvincesInBothLanguages(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#unit-tree").tryQuery().isPresent());
+        // The import needs the open database: the tree is there from the start, the enabled button says it is open.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#import-package").query().isDisabled());
         ImportDialog[] dialog = new ImportDialog[1];
         robot.interact(() -> dialog[0] = app.openImport(pkg));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#preview-table").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(label(robot, "tại đây \"0293 111\", bên kia \"0293 999\"; đang giữ giá trị tại đây"));
         robot.interact(() -> Screenshots.saveQuietly(dialog[0].stage().getScene(), "import-proposal-vi"));
         robot.interact(() -> dialog[0].stage().close());

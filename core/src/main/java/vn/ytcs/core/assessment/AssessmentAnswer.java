@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.core.assessment;
 
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -12,10 +11,4 @@ import java.util.UUID;
  */
 public record AssessmentAnswer(UUID id, UUID assessmentId, String indicatorCode, String value, boolean notApplicable,
                                String note, String evidence) {
-
-    public AssessmentAnswer {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(assessmentId, "assessmentId");
-        Objects.requireNonNull(indicatorCode, "indicatorCode");
-    }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import vn.ytcs.core.figures.CommuneYear;
 import vn.ytcs.core.hamlet.Hamlet;
 import vn.ytcs.core.hamlet.HamletWorker;
+import vn.ytcs.core.hamlet.WorkerRole;
 import vn.ytcs.core.staff.Employment;
 import vn.ytcs.core.staff.StaffMember;
 import vn.ytcs.core.station.Station;
@@ -29,6 +30,16 @@ public record CommuneProfile(Unit commune, Optional<Unit> district, Optional<Sta
 
     public List<HamletWorker> workersOf(Hamlet hamlet) {
         return workers.getOrDefault(hamlet.id(), List.of());
+    }
+
+    /** Whether a trained, active health worker serves the hamlet: the one rule of hamlet coverage. */
+    public boolean servedByTrainedWorker(Hamlet hamlet) {
+        return workersOf(hamlet).stream().anyMatch(w -> w.role() == WorkerRole.HEALTH_WORKER && w.trainedAndActive());
+    }
+
+    /** Hamlets served by a trained, active health worker. */
+    public long hamletsWithTrainedWorker() {
+        return hamlets.stream().filter(this::servedByTrainedWorker).count();
     }
 
     /** Doctors (bác sĩ) on the staff, of any employment. */

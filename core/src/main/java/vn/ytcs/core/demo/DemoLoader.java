@@ -2,9 +2,11 @@
 package vn.ytcs.core.demo;
 
 import java.time.LocalDate;
+import java.util.List;
 import vn.ytcs.core.catalog.Catalog;
 import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.store.Store;
+import vn.ytcs.core.task.Progress;
 import vn.ytcs.core.store.StoreException;
 
 /** Loads the demo province into an empty database, once. */
@@ -26,9 +28,17 @@ public final class DemoLoader {
      * is; one that holds other data is refused, so that demo records never mix with real ones.
      */
     public static Outcome load(Store store, String actor) {
+        return load(store, actor, Progress.NONE);
+    }
+
+    /** As {@link #load(Store, String)}, telling how far it got; a cancel before the commit leaves the database empty. */
+    public static Outcome load(Store store, String actor, Progress progress) {
         DemoData data = DemoProvince.generate();
         Catalog catalog = Catalogs.shipped().forPeriod(DemoAssessments.PERIODS.get(0)).orElseThrow();
         DemoAssessments.Result assessments = DemoAssessments.generate(data, catalog);
+        List<List<?>> parts = List.of(data.units(), data.stations(), data.staff(), data.hamlets(), data.workers(),
+                data.figures(), assessments.assessments(), assessments.answers());
+        long total = parts.stream().mapToLong(List::size).sum();
         return store.write(actor, w -> {
             if (w.meta(META_KEY).isPresent()) {
                 return Outcome.ALREADY_LOADED;
@@ -36,15 +46,15 @@ public final class DemoLoader {
             if (w.unitCount() > 0) {
                 throw new StoreException(StoreException.Reason.NOT_EMPTY, store.dataDir().toString(), null);
             }
-            w.createAll(data.units());
-            w.createAll(data.stations());
-            w.createAll(data.staff());
-            w.createAll(data.hamlets());
-            w.createAll(data.workers());
-            w.createAll(data.figures());
-            w.createAll(assessments.assessments());
-            w.createAll(assessments.answers());
+            long done = 0;
+            for (List<?> part : parts) {
+                progress.checkCancelled(); // inside the transaction: a cancel rolls everything back
+                w.createAll(part);
+                done += part.size();
+                progress.update(done, total);
+            }
             w.putMeta(META_KEY, LocalDate.now().toString());
+            progress.checkCancelled();
             return Outcome.LOADED;
         });
     }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.figures.CommuneYear;
-import vn.ytcs.core.hamlet.Hamlet;
-import vn.ytcs.core.hamlet.WorkerRole;
 import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.scoring.DerivedValues;
 import vn.ytcs.core.directive.Target;
@@ -80,13 +78,7 @@ public final class TargetTracker {
                 return p.station().isEmpty() ? null : new long[] {p.permanentDoctors() > 0 ? 1 : 0, 1};
             }
             case TRAINED_HAMLET_WORKERS -> {
-                long served = 0;
-                for (Hamlet h : p.hamlets()) {
-                    if (p.workersOf(h).stream().anyMatch(w -> w.role() == WorkerRole.HEALTH_WORKER && w.trainedAndActive())) {
-                        served++;
-                    }
-                }
-                return new long[] {served, p.hamlets().size()};
+                return new long[] {p.hamletsWithTrainedWorker(), p.hamlets().size()};
             }
             case COMMUNES_MEETING_STANDARD -> {
                 return new long[] {r.scorecard().passed() ? 1 : 0, 1};

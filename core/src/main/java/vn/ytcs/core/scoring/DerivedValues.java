@@ -8,7 +8,6 @@ import java.util.Optional;
 import vn.ytcs.core.catalog.DerivedValue;
 import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.figures.CommuneYear;
-import vn.ytcs.core.hamlet.WorkerRole;
 import vn.ytcs.core.staff.Profession;
 
 /** The values an assessment takes from the register, never typed twice. */
@@ -32,9 +31,7 @@ public final class DerivedValues {
             out.put(DerivedValue.FAMILY_DOCTOR_MODEL, new Answer.Flag(p.station().get().familyDoctorModel()));
         }
         if (!p.hamlets().isEmpty()) {
-            long served = p.hamlets().stream().filter(h -> p.workersOf(h).stream()
-                    .anyMatch(w -> w.role() == WorkerRole.HEALTH_WORKER && w.trainedAndActive())).count();
-            out.put(DerivedValue.HAMLET_WORKER_SHARE, percent(served, p.hamlets().size()));
+            out.put(DerivedValue.HAMLET_WORKER_SHARE, percent(p.hamletsWithTrainedWorker(), p.hamlets().size()));
         }
         figuresFor(p, period).ifPresent(f -> {
             if (f.population() != null && f.population() > 0) {

@@ -2,21 +2,11 @@
 package vn.ytcs.core.staff;
 
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 
 /** A person working at a station. {@code endDate} is null while they still work there. */
 public record StaffMember(UUID id, UUID stationId, String fullName, Sex sex, Integer birthYear,
                           Profession profession, Employment employment, LocalDate startDate, LocalDate endDate) {
-
-    public StaffMember {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(stationId, "stationId");
-        Objects.requireNonNull(fullName, "fullName");
-        Objects.requireNonNull(sex, "sex");
-        Objects.requireNonNull(profession, "profession");
-        Objects.requireNonNull(employment, "employment");
-    }
 
     /** Works at the station on the given day. */
     public boolean activeOn(LocalDate day) {

@@ -1,17 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.core.station;
 
-import java.util.Objects;
 import java.util.UUID;
 
 /** A health station (trạm y tế) of a commune-level unit, and whether it runs the family-doctor model. */
 public record Station(UUID id, UUID unitId, String name, StationKind kind, UUID parentStationId,
                       String address, String phone, boolean familyDoctorModel) {
-
-    public Station {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(unitId, "unitId");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(kind, "kind");
-    }
 }

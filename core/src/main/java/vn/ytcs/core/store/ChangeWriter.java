@@ -13,7 +13,6 @@ import org.jooq.Table;
 import org.jooq.UpdatableRecord;
 import vn.ytcs.core.change.Hlc;
 import vn.ytcs.core.change.HybridClock;
-import vn.ytcs.core.text.VietText;
 import vn.ytcs.core.store.jooq.tables.records.AuditLogRecord;
 
 import static vn.ytcs.core.store.jooq.Sequences.CHANGE_SEQ;
@@ -21,8 +20,9 @@ import static vn.ytcs.core.store.jooq.Tables.AUDIT_LOG;
 
 /**
  * The one place where synced rows are created, changed and deleted: stamps site, version and
- * time, writes the audit trail, and stores text as NFC. Every synced table has the columns
- * ID, SITE_ID, VERSION, UPDATED_AT and DELETED.
+ * time, and writes the audit trail. Every synced table has the columns ID, SITE_ID, VERSION,
+ * UPDATED_AT and DELETED. The rows it is given hold stored values that passed their kind's
+ * rules ({@link vn.ytcs.core.record.RecordKind}); see {@link StoreRegisterWriter}.
  */
 final class ChangeWriter {
 
@@ -43,8 +43,12 @@ final class ChangeWriter {
     }
 
     /** Creates the row, or updates the fields of the existing row that differ from {@code incoming}. */
-    <R extends UpdatableRecord<R>> void save(Table<R> table, R incoming) {
-        normalizeText(incoming);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void save(UpdatableRecord<?> incoming) {
+        save((Table) incoming.getTable(), (UpdatableRecord) incoming);
+    }
+
+    private <R extends UpdatableRecord<R>> void save(Table<R> table, R incoming) {
         Field<UUID> id = uuidField(table, "ID");
         UUID recordId = Objects.requireNonNull(incoming.get(id), "id");
         R existing = ctx.selectFrom(table).where(id.eq(recordId)).fetchOne();
@@ -124,7 +128,6 @@ final class ChangeWriter {
         List<Long> seqs = ctx.nextvals(CHANGE_SEQ, rows.size());
         int i = 0;
         for (UpdatableRecord<?> row : rows) {
-            normalizeText(row);
             Table<?> table = row.getTable();
             Hlc version = clock.next();
             OffsetDateTime now = now(version);
@@ -135,6 +138,12 @@ final class ChangeWriter {
         }
         ctx.batchInsert(rows).execute();
         ctx.batchInsert(audit).execute();
+    }
+
+    /** Turns the record of the kind into a tombstone. Returns false when there was no live record. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    boolean delete(String kind, UUID recordId) {
+        return delete((Table) SyncKinds.table(kind), recordId);
     }
 
     /** Turns the row into a tombstone. Returns false when there was no live row. */
@@ -195,19 +204,6 @@ final class ChangeWriter {
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
-    }
-
-    private static void normalizeText(org.jooq.Record row) {
-        for (Field<?> f : row.fields()) {
-            if (f.getType() == String.class) {
-                @SuppressWarnings("unchecked")
-                Field<String> s = (Field<String>) f;
-                String value = row.get(s);
-                if (value != null) {
-                    row.set(s, VietText.nfc(value.strip()));
-                }
-            }
-        }
     }
 
     private static Field<UUID> uuidField(Table<?> table, String name) {

@@ -16,7 +16,10 @@ import vn.ytcs.core.unit.UnitSuccession;
 /**
  * Writes register records inside one transaction (see {@link Store#write}). A save creates the
  * record or changes the fields that differ; each change gets a new version and audit rows.
- * Text is stored in NFC.
+ * Every record is first checked against the rules of its kind ({@link vn.ytcs.core.record.RecordKinds}),
+ * answers against their indicators in the store's catalogs: a record that breaks one is refused
+ * with a {@link StoreException} whose {@link StoreException#problems() problems} name each field,
+ * and nothing of the transaction is written. Text is stored stripped and in NFC.
  */
 public interface RegisterWriter {
 
@@ -38,6 +41,12 @@ public interface RegisterWriter {
 
     void save(AssessmentAnswer answer);
 
+    /**
+     * Saves a record of any declared kind (see {@code vn.ytcs.core.record.RecordKinds}), checked
+     * against its kind's rules like every save.
+     */
+    void saveRecord(Object record);
+
     /** Saves a Directive 25 target, replacing the one with the same code. */
     void save(vn.ytcs.core.directive.Target target);
 
@@ -50,7 +59,8 @@ public interface RegisterWriter {
 
     /**
      * Creates records known to be new, in batches: units, successions, stations, staff, hamlets,
-     * workers, figures, assessments and answers, in an order where parents come first.
+     * workers, figures, assessments and answers, in an order where parents come first. Every
+     * problem of every record is reported at once.
      */
     void createAll(java.util.List<?> records);
 
@@ -67,11 +77,6 @@ public interface RegisterWriter {
 
     void putMeta(String key, String value);
 
-    /** Marks a record of the named kind as deleted (a tombstone; nothing is removed). */
-    void delete(RecordKind kind, UUID id);
-
-    /** The kinds of register record, by table. */
-    enum RecordKind {
-        UNIT, SUCCESSION, STATION, STAFF, HAMLET, HAMLET_WORKER, COMMUNE_YEAR, ASSESSMENT, ASSESSMENT_ANSWER
-    }
+    /** Marks a record of the kind as deleted (a tombstone; nothing is removed). */
+    void delete(vn.ytcs.core.record.RecordKind<?> kind, UUID id);
 }

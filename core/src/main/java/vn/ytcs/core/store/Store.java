@@ -71,6 +71,8 @@ public final class Store implements AutoCloseable {
     private final RegisterQueries queries;
     private final Site localSite;
     private final HybridClock clock;
+    /** What answers are checked against when written; read only when an answer is (start-up stays light). */
+    private volatile java.util.function.Supplier<vn.ytcs.core.catalog.Catalogs> catalogs = vn.ytcs.core.catalog.Catalogs::shipped;
     private final java.util.List<Notice> notices = new java.util.ArrayList<>();
     private String persistedClock;
     private java.nio.channels.FileChannel folderLock;
@@ -133,6 +135,16 @@ public final class Store implements AutoCloseable {
             closeQuietly(lock);
             throw e;
         }
+    }
+
+    /**
+     * The same, checking answers against the given catalogs (those in force: the shipped ones and
+     * the province's); {@link #open(Path)} checks them against the shipped ones.
+     */
+    public static Store open(Path dataDir, vn.ytcs.core.catalog.Catalogs catalogs) {
+        Store store = open(dataDir);
+        store.catalogs = () -> catalogs;
+        return store;
     }
 
     /**
@@ -360,12 +372,29 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * A new site's name until the office names it: the computer's, so that two offices' packages
+     * are told apart from the first day (no network lookup: the PC may have none).
+     */
+    static String defaultSiteName() {
+        String name = System.getenv("COMPUTERNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = Files.readAllLines(Path.of("/etc/hostname")).stream().findFirst().orElse(null);
+            } catch (IOException | RuntimeException e) {
+                name = null; // not Linux, or not readable: the plain name will do
+            }
+        }
+        name = name == null ? "" : name.strip().replaceAll("\\p{Cntrl}", "");
+        return name.isEmpty() ? "YTCS" : "YTCS " + name.substring(0, Math.min(name.length(), 60));
+    }
+
     private static Site ensureLocalSite(DSLContext ctx) {
         SiteRecord row = ctx.selectFrom(SITE).where(SITE.IS_LOCAL.isTrue()).fetchOne();
         if (row == null) {
             row = ctx.newRecord(SITE);
             row.setId(UUID.randomUUID());
-            row.setName("YTCS");
+            row.setName(defaultSiteName());
             row.setRole(SiteRole.DISTRICT.name());
             row.setIsLocal(true);
             row.setCreatedAt(OffsetDateTime.now());
@@ -468,7 +497,7 @@ public final class Store implements AutoCloseable {
             T result = ctx.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
                 T r = work.apply(new StoreRegisterWriter(tx, new ChangeWriter(tx, clock, localSite.id(), actor),
-                        new SyncStore(tx, clock), new StoreSites(tx)));
+                        new SyncStore(tx, clock), new StoreSites(tx), catalogs));
                 clockWritten[0] = persistClock(tx);
                 return r;
             });
@@ -516,6 +545,14 @@ public final class Store implements AutoCloseable {
     }
 
     /** Synced records for reading (writes go through {@link #write} and {@link RegisterWriter#sync()}). */
+    /**
+     * What a record is checked against outside a write: the live records of the database and the
+     * catalogs of this store (the writer checks against the same, inside its transaction).
+     */
+    public vn.ytcs.core.record.RecordContext recordContext() {
+        return new vn.ytcs.core.record.RecordContext(StoreRegisterWriter.storeParents(sync()), catalogs);
+    }
+
     public SyncStore sync() {
         return new SyncStore(ctx, clock);
     }

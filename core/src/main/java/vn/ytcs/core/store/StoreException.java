@@ -31,11 +31,21 @@ public final class StoreException extends RuntimeException {
 
     private final Reason reason;
     private final String subject;
+    private final transient java.util.List<vn.ytcs.core.record.FieldProblem> problems;
 
     public StoreException(Reason reason, String subject, Throwable cause) {
         super(reason + ": " + subject + (cause == null ? "" : " (" + cause.getMessage() + ")"), cause);
         this.reason = reason;
         this.subject = subject;
+        this.problems = java.util.List.of();
+    }
+
+    /** A record refused for the rules of its kind it breaks: {@link Reason#INVALID_RECORD}, each problem named. */
+    public StoreException(java.util.List<vn.ytcs.core.record.FieldProblem> problems) {
+        super(Reason.INVALID_RECORD + ": " + problems, null);
+        this.reason = Reason.INVALID_RECORD;
+        this.subject = problems.isEmpty() ? "" : problems.get(0).kind() + " " + problems.get(0).record();
+        this.problems = java.util.List.copyOf(problems);
     }
 
     public StoreException(Reason reason, Path subject, Throwable cause) {
@@ -44,6 +54,14 @@ public final class StoreException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * The rules of its kind a refused record breaks, for a screen to show by each field; empty
+     * when the database itself refused it (its last line of defence) or for other reasons.
+     */
+    public java.util.List<vn.ytcs.core.record.FieldProblem> problems() {
+        return problems == null ? java.util.List.of() : problems;
     }
 
     /** The file, folder or record concerned. */

@@ -1,8 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.core.store;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import vn.ytcs.core.catalog.Catalogs;
+import vn.ytcs.core.record.FieldProblem;
+import vn.ytcs.core.record.Parents;
+import vn.ytcs.core.record.RecordContext;
+import vn.ytcs.core.record.RecordKind;
+import vn.ytcs.core.record.RecordKinds;
 import vn.ytcs.core.assessment.Assessment;
 import vn.ytcs.core.assessment.AssessmentAnswer;
 import org.jooq.DSLContext;
@@ -15,16 +26,8 @@ import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitSuccession;
 
 import static vn.ytcs.core.store.jooq.Tables.ADMIN_UNIT;
-import static vn.ytcs.core.store.jooq.Tables.ASSESSMENT;
-import static vn.ytcs.core.store.jooq.Tables.ASSESSMENT_ANSWER;
 import static vn.ytcs.core.store.jooq.Tables.APP_META;
-import static vn.ytcs.core.store.jooq.Tables.COMMUNE_YEAR;
-import static vn.ytcs.core.store.jooq.Tables.HAMLET;
-import static vn.ytcs.core.store.jooq.Tables.HAMLET_WORKER;
-import static vn.ytcs.core.store.jooq.Tables.STAFF;
-import static vn.ytcs.core.store.jooq.Tables.STATION;
 import static vn.ytcs.core.store.jooq.Tables.TARGET;
-import static vn.ytcs.core.store.jooq.Tables.UNIT_SUCCESSION;
 
 final class StoreRegisterWriter implements RegisterWriter {
 
@@ -33,12 +36,36 @@ final class StoreRegisterWriter implements RegisterWriter {
 
     private final SyncStore sync;
     private final vn.ytcs.core.site.SiteService sites;
+    /** What a record is checked against: the records of this transaction, the catalogs of the store. */
+    private final RecordContext context;
 
-    StoreRegisterWriter(DSLContext ctx, ChangeWriter changes, SyncStore sync, vn.ytcs.core.site.SiteService sites) {
+    StoreRegisterWriter(DSLContext ctx, ChangeWriter changes, SyncStore sync, vn.ytcs.core.site.SiteService sites,
+                        Supplier<Catalogs> catalogs) {
         this.sites = sites;
         this.ctx = ctx;
         this.changes = changes;
         this.sync = sync;
+        this.context = new RecordContext(storeParents(sync), catalogs);
+    }
+
+    /** Live records of this transaction as field maps (tombstones are no parents). */
+    static Parents storeParents(SyncStore sync) {
+        return (kind, id) -> sync.find(kind, id).filter(s -> !s.deleted()).map(RecordState::fields);
+    }
+
+    /** Checks the record against its kind's rules, then creates it or changes what differs. */
+    private <T> void write(T record) {
+        RecordKind<T> kind = RecordKinds.of(record);
+        UUID id = kind.idOf(record);
+        Map<String, Object> values = kind.values(record);
+        refuseBroken(kind.check(id, values, context));
+        changes.save(Mapping.row(ctx, kind, id, values));
+    }
+
+    private static void refuseBroken(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new StoreException(problems);
+        }
     }
 
     @Override
@@ -52,53 +79,58 @@ final class StoreRegisterWriter implements RegisterWriter {
     }
 
     @Override
+    public void saveRecord(Object record) {
+        write(record);
+    }
+
+    @Override
     public void save(Unit unit) {
-        changes.save(ADMIN_UNIT, Mapping.row(ctx, unit));
+        write(unit);
     }
 
     @Override
     public void save(UnitSuccession succession) {
-        changes.save(UNIT_SUCCESSION, Mapping.row(ctx, succession));
+        write(succession);
     }
 
     @Override
     public void save(Station station) {
-        changes.save(STATION, Mapping.row(ctx, station));
+        write(station);
     }
 
     @Override
     public void save(StaffMember member) {
-        changes.save(STAFF, Mapping.row(ctx, member));
+        write(member);
     }
 
     @Override
     public void save(Hamlet hamlet) {
-        changes.save(HAMLET, Mapping.row(ctx, hamlet));
+        write(hamlet);
     }
 
     @Override
     public void save(HamletWorker worker) {
-        changes.save(HAMLET_WORKER, Mapping.row(ctx, worker));
+        write(worker);
     }
 
     @Override
     public void save(CommuneYear figures) {
-        changes.save(COMMUNE_YEAR, Mapping.row(ctx, figures));
+        write(figures);
     }
 
     @Override
     public void save(Assessment assessment) {
-        changes.save(ASSESSMENT, Mapping.row(ctx, assessment));
+        write(assessment);
     }
 
     @Override
     public void save(AssessmentAnswer answer) {
-        changes.save(ASSESSMENT_ANSWER, Mapping.row(ctx, answer));
+        write(answer);
     }
 
     @Override
     public void save(vn.ytcs.core.directive.Target target) {
-        changes.save(TARGET, Mapping.row(ctx, target));
+        write(target);
     }
 
     @Override
@@ -116,35 +148,33 @@ final class StoreRegisterWriter implements RegisterWriter {
     }
 
     @Override
-    public void createAll(java.util.List<?> records) {
-        java.util.List<org.jooq.UpdatableRecord<?>> rows = new java.util.ArrayList<>(records.size());
+    public void createAll(List<?> records) {
+        // A record's parent may come in the same batch: they are found here before the database.
+        Map<UUID, Map<String, Object>> batch = new HashMap<>();
+        List<RecordKind<Object>> kinds = new ArrayList<>(records.size());
+        List<UUID> ids = new ArrayList<>(records.size());
+        List<Map<String, Object>> values = new ArrayList<>(records.size());
         for (Object r : records) {
-            rows.add(row(r));
+            RecordKind<Object> kind = RecordKinds.of(r);
+            UUID id = kind.idOf(r);
+            Map<String, Object> v = kind.values(r);
+            kinds.add(kind);
+            ids.add(id);
+            values.add(v);
+            if (id != null) {
+                batch.put(id, v);
+            }
         }
+        RecordContext inBatch = new RecordContext(((Parents) (kind, id) -> Optional.ofNullable(batch.get(id)))
+                .or(context.parents().cached()), context.catalogs());
+        List<FieldProblem> problems = new ArrayList<>();
+        List<org.jooq.UpdatableRecord<?>> rows = new ArrayList<>(records.size());
+        for (int i = 0; i < kinds.size(); i++) {
+            problems.addAll(kinds.get(i).check(ids.get(i), values.get(i), inBatch));
+            rows.add(Mapping.row(ctx, kinds.get(i), ids.get(i), values.get(i)));
+        }
+        refuseBroken(problems);
         changes.createAll(rows);
-    }
-
-    private org.jooq.UpdatableRecord<?> row(Object r) {
-        if (r instanceof Unit u) {
-            return Mapping.row(ctx, u);
-        } else if (r instanceof UnitSuccession s) {
-            return Mapping.row(ctx, s);
-        } else if (r instanceof Station s) {
-            return Mapping.row(ctx, s);
-        } else if (r instanceof StaffMember m) {
-            return Mapping.row(ctx, m);
-        } else if (r instanceof Hamlet h) {
-            return Mapping.row(ctx, h);
-        } else if (r instanceof HamletWorker w) {
-            return Mapping.row(ctx, w);
-        } else if (r instanceof CommuneYear y) {
-            return Mapping.row(ctx, y);
-        } else if (r instanceof Assessment a) {
-            return Mapping.row(ctx, a);
-        } else if (r instanceof AssessmentAnswer a) {
-            return Mapping.row(ctx, a);
-        }
-        throw new IllegalArgumentException("not a register record: " + r.getClass().getName());
     }
 
     @Override
@@ -168,17 +198,7 @@ final class StoreRegisterWriter implements RegisterWriter {
     }
 
     @Override
-    public void delete(RecordKind kind, UUID id) {
-        switch (kind) {
-            case UNIT -> changes.delete(ADMIN_UNIT, id);
-            case SUCCESSION -> changes.delete(UNIT_SUCCESSION, id);
-            case STATION -> changes.delete(STATION, id);
-            case STAFF -> changes.delete(STAFF, id);
-            case HAMLET -> changes.delete(HAMLET, id);
-            case HAMLET_WORKER -> changes.delete(HAMLET_WORKER, id);
-            case COMMUNE_YEAR -> changes.delete(COMMUNE_YEAR, id);
-            case ASSESSMENT -> changes.delete(ASSESSMENT, id);
-            case ASSESSMENT_ANSWER -> changes.delete(ASSESSMENT_ANSWER, id);
-        }
+    public void delete(RecordKind<?> kind, UUID id) {
+        changes.delete(kind.name(), id);
     }
 }

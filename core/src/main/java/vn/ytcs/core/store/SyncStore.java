@@ -246,6 +246,47 @@ public final class SyncStore {
         return new AuditBatch(known, before);
     }
 
+    /** The newest audit entry's number: what an import must not count as seen before it. */
+    public long lastAuditId() {
+        Long max = ctx.select(DSL.max(AUDIT_LOG.ID)).from(AUDIT_LOG).fetchOne(0, Long.class);
+        return max == null ? 0 : max;
+    }
+
+    /**
+     * What a batch of a package's audit entries tells, writing nothing: as {@link #addAuditBatch},
+     * but counting only this site's audit up to entry {@code upToId}, so that entries an import has
+     * already stored do not count as seen before it (the preview and the apply agree).
+     */
+    public AuditBatch auditKnown(List<AuditEntry> entries, long upToId) {
+        Map<UUID, Map<String, java.util.Set<String>>> known = new java.util.HashMap<>();
+        Map<UUID, java.util.Set<String>> before = new java.util.HashMap<>();
+        if (entries.isEmpty()) {
+            return new AuditBatch(known, before);
+        }
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        entries.forEach(e -> ids.add(e.recordId()));
+        for (var r : ctx.select(AUDIT_LOG.RECORD_ID, AUDIT_LOG.VERSION, AUDIT_LOG.FIELD, AUDIT_LOG.ACTION).from(AUDIT_LOG)
+                .where(AUDIT_LOG.RECORD_ID.in(ids)).and(AUDIT_LOG.ID.le(upToId)).fetch()) {
+            before.computeIfAbsent(r.value1(), k -> new java.util.HashSet<>())
+                    .add(("CREATE".equals(r.value4()) ? "*" : String.valueOf(r.value3()).toLowerCase(Locale.ROOT)) + "/" + r.value2());
+        }
+        for (AuditEntry e : entries) {
+            if (before.containsKey(e.recordId())) {
+                known.computeIfAbsent(e.recordId(), k -> new java.util.HashMap<>())
+                        .computeIfAbsent(e.field() == null ? "*" : e.field().toLowerCase(Locale.ROOT), k -> new java.util.HashSet<>())
+                        .add(e.version());
+            }
+        }
+        return new AuditBatch(known, before);
+    }
+
+    /** Which of the ids a kind's table holds (deleted ones too), in one query. */
+    public java.util.Set<UUID> present(String kind, java.util.Collection<UUID> ids) {
+        Table<? extends UpdatableRecord<?>> table = SyncKinds.table(kind);
+        Field<UUID> id = table.field("ID", UUID.class);
+        return ids.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(ctx.select(id).from(table).where(id.in(ids)).fetch(id));
+    }
+
     /**
      * What a batch of incoming audit entries told: for records this site had, the versions the
      * sender had seen (by field, "*" for creation) and the versions this site had seen before the

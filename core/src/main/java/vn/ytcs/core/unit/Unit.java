@@ -2,7 +2,6 @@
 package vn.ytcs.core.unit;
 
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -17,14 +16,6 @@ import java.util.UUID;
  */
 public record Unit(UUID id, String code, boolean codeOfficial, String name, UnitType type, UUID parentId,
                    LocalDate validFrom, LocalDate validTo, Integer vung, SocioRegion region, boolean demo, String note) {
-
-    public Unit {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(validFrom, "validFrom");
-    }
 
     public UnitLevel level() {
         return type.level();

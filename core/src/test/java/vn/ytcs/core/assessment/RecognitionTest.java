@@ -2,7 +2,6 @@
 package vn.ytcs.core.assessment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -27,7 +26,11 @@ class RecognitionTest {
         assertTrue(AssessmentState.DRAFT.next().contains(AssessmentState.SUBMITTED));
         assertTrue(AssessmentState.SUBMITTED.next().contains(AssessmentState.RECOGNISED), "review may be skipped since 2025");
         assertTrue(AssessmentState.RECOGNISED.next().isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> new Assessment(UUID.randomUUID(), UUID.randomUUID(), 2024,
-                "QD1300-2023", AssessmentState.RECOGNISED, null, null));
+        var problems = vn.ytcs.core.record.RecordKinds.ASSESSMENT.problems(new Assessment(UUID.randomUUID(),
+                UUID.randomUUID(), 2024, "QD1300-2023", AssessmentState.RECOGNISED, null, null),
+                vn.ytcs.core.record.RecordContext.ALONE);
+        assertEquals(java.util.List.of("decision_number", "decision_date"),
+                problems.stream().map(vn.ytcs.core.record.FieldProblem::field).toList(),
+                "a recognition needs the number and the date of its decision");
     }
 }

@@ -44,6 +44,19 @@ class StoreIntegrityTest {
     }
 
     @Test
+    void aNewSiteIsNamedAfterItsComputerSoThatTwoOfficesAreToldApart() throws Exception {
+        String computer = System.getenv("COMPUTERNAME");
+        Path hostname = Path.of("/etc/hostname");
+        if ((computer == null || computer.isBlank()) && Files.isReadable(hostname)) {
+            computer = Files.readAllLines(hostname).stream().findFirst().orElse("");
+        }
+        try (Store store = Store.open(dir)) {
+            String name = store.localSite().name();
+            assertEquals(computer == null || computer.isBlank() ? "YTCS" : "YTCS " + computer.strip(), name);
+        }
+    }
+
+    @Test
     void aDatabaseFromANewerYtcsIsRefusedAndLeftUntouched() throws Exception {
         Store.open(dir).close();
         execute(dir, "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","

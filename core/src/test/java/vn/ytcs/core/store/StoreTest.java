@@ -137,7 +137,7 @@ class StoreTest {
                 return null;
             });
             store.write("test", w -> {
-                w.delete(RegisterWriter.RecordKind.UNIT, commune.id());
+                w.delete(vn.ytcs.core.record.RecordKinds.UNIT, commune.id());
                 return null;
             });
             assertEquals(1, store.units().tree(DAY).size());
@@ -163,12 +163,47 @@ class StoreTest {
     }
 
     @Test
-    void backupWritesAZipBesideTheDatabase() {
+    void backupWritesAZipBesideTheDatabaseThatRestoresTheDataAsItWas() throws Exception {
+        StaffMember member = new StaffMember(UUID.randomUUID(), station.id(), "Nguyễn Văn An", Sex.M, 1980,
+                Profession.BAC_SI, Employment.PERMANENT, LocalDate.of(2010, 1, 1), null);
+        Path zip;
+        UUID site;
         try (Store store = Store.open(dir)) {
-            Path zip = store.backup("manual");
-            assertTrue(Files.isRegularFile(zip));
-            assertTrue(zip.startsWith(dir.resolve("backups")));
+            site = store.localSite().id();
+            store.write("an", w -> {
+                w.save(province);
+                w.save(commune);
+                w.save(station);
+                w.save(member);
+                return null;
+            });
+            zip = store.backup("manual");
+            // A change after the backup is not in it.
+            store.write("an", w -> {
+                w.save(new StaffMember(member.id(), station.id(), "Nguyễn Văn An", Sex.M, 1980, Profession.BAC_SI,
+                        Employment.PERMANENT, LocalDate.of(2010, 1, 1), LocalDate.of(2026, 1, 1)));
+                return null;
+            });
         }
+        assertTrue(Files.isRegularFile(zip));
+        assertTrue(zip.startsWith(dir.resolve("backups")));
+
+        // Restoring is unpacking the database file into a data folder.
+        Path restored = Files.createDirectories(dir.resolve("restored"));
+        try (java.util.zip.ZipFile archive = new java.util.zip.ZipFile(zip.toFile())) {
+            var entry = archive.getEntry(Store.DATABASE_NAME + ".mv.db");
+            assertTrue(entry != null, "the zip holds the database file");
+            try (var in = archive.getInputStream(entry)) {
+                Files.copy(in, Store.databaseFile(restored));
+            }
+        }
+        try (Store store = Store.open(restored)) {
+            assertEquals(site, store.localSite().id(), "the same site");
+            assertEquals(List.of("Hỏa Lựu"), store.units().tree(DAY).communes().stream().map(Unit::name).toList());
+            assertEquals(List.of(member), store.staff().staffOf(List.of(station.id())), "the staff as they were at the backup");
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM STAFF WHERE ID = '" + member.id() + "' AND END_DATE IS NOT NULL"),
+                "the original keeps the later change");
     }
 
     private String version(UUID id) throws SQLException {

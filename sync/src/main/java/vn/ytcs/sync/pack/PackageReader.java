@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -27,11 +29,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -43,24 +48,25 @@ import vn.ytcs.core.site.SiteRole;
 import vn.ytcs.core.store.RecordState;
 import vn.ytcs.core.store.SyncKinds;
 import vn.ytcs.core.store.SyncStore;
+import vn.ytcs.core.task.Progress;
 import vn.ytcs.sync.pack.PackageRefused.Reason;
 import vn.ytcs.sync.site.SiteKeys;
 
 /**
- * Reads a package completely before anything is written, in three passes, so that nothing the
- * sender did not sign is ever built in memory and nothing but what was signed is ever used:
+ * Reads a package completely before anything is committed, in two passes over its bytes, so that
+ * nothing the sender did not sign is ever built in memory and nothing but what was signed is used:
  * <ol>
- * <li>a scan: size and compression limits, strict UTF-8 JSON, no key twice, the manifest and the
- * header (small and bounded), and where the payload lies; records and audit entries are counted
- * and bounded but not built;</li>
- * <li>the SHA-256 of the exact payload bytes, the sender's key against the trusted one, the
- * signature;</li>
- * <li>every record and audit entry built and checked (kind, identity, field names and types,
- * values a register can hold, no duplicates, references), the payload hashed again as it is read.</li>
+ * <li>the copy: the package is copied from the stick into a private folder of the data folder
+ * (un-gzipped), and the same bytes are scanned as they pass: size and compression limits, strict
+ * UTF-8 JSON, no key twice, the manifest and the header (small and bounded), where the payload
+ * and its lists lie, their SHA-256; records and audit entries are counted and bounded but not
+ * built. Then the payload hash, the sender's key and its signature are checked.</li>
+ * <li>the read, for the preview or the apply: the audit entries, then the records, each built and
+ * checked (kind, identity, field names and types, values a register can hold, no duplicates,
+ * references), every list hashed again and compared with what the copy had: a copy that changed
+ * since fails before the caller's transaction commits.</li>
  * </ol>
- * Reading the records for the preview or the apply is the third pass again: it fails, before the
- * caller's transaction commits, when the bytes are no longer the signed ones. Never holds the whole
- * file in memory; what it keeps per record is a compact id.
+ * Never holds the whole file in memory; what it keeps per record is a compact id.
  */
 public final class PackageReader {
 
@@ -78,8 +84,8 @@ public final class PackageReader {
     public static final int MAX_ELEMENT_VALUES = 1000;
     /** Characters of text, keys included, in one record or audit entry: a catalog record carries a whole catalog. */
     public static final int MAX_ELEMENT_CHARS = 4 * MAX_STRING;
-    /** Distinct records referred to (units, stations, hamlets, assessments), kept to resolve them. */
-    public static final int MAX_REFERENCES = 1_000_000;
+    /** Records (and audit entries) handed on together: the importer looks them up and writes them a batch at a time. */
+    public static final int BATCH = 1000;
 
     /**
      * Strict; its table of field names is bounded by Jackson (emptied past 64k names), so that
@@ -89,17 +95,25 @@ public final class PackageReader {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Copies being imported now, which a stale-copy cleanup must leave alone. */
     private static final Set<Path> STAGED = ConcurrentHashMap.newKeySet();
+    /** The receipt's first bytes, as YTCS writes them: a receipt is read whole, a package streamed. */
+    private static final byte[] RECEIPT_START = ("{\"format\":\"" + Receipt.FORMAT + "\"").getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * A package that passed every check, and where its payload lies.
-     *
-     * @param file       the package as the user named it (refusals name it)
-     * @param copy       the file read: the private staged copy, or the package itself
-     * @param unresolved ids the package refers to (by kind) without carrying them; the importer
-     *                   checks them against its database
+     * Told of every pass over a package's bytes: the copy from the stick, each read of the staged
+     * copy, an inspection. Tests count them; nothing else listens.
      */
-    public record Verified(Path file, Path copy, Manifest manifest, long payloadStart, long payloadEnd, int records,
-                           String signature, Map<String, Set<UUID>> unresolved) {
+    static volatile Consumer<Path> passes = p -> { };
+
+    /** A list of the payload ({@code records}, {@code audit}) and the SHA-256 its bytes had when they were copied. */
+    record Section(long start, long end, byte[] sha256) {
+    }
+
+    /**
+     * A package whose structure, hash and signature (with the key it carries) passed.
+     *
+     * @param file the package as the user named it (refusals name it)
+     */
+    public record Verified(Path file, Manifest manifest, int records, int audit, Section recordsAt, Section auditAt) {
     }
 
     /** What the reader must know of this site to check a package. */
@@ -108,84 +122,116 @@ public final class PackageReader {
         String trustedKey(UUID site);
     }
 
-    private final Path file;
+    /** What the second pass hands on, in this order: every audit entry, then the records a batch at a time. */
+    public interface Reading {
+        void audit(SyncStore.AuditEntry entry);
+
+        /** After the last audit entry, before the first record. */
+        void auditDone();
+
+        /** Each record as it is read, built and checked. */
+        void record(RecordState record);
+
+        /**
+         * After every {@link #BATCH} records and after the last: the references of those records
+         * that no record read so far resolves (by kind), for the importer to find in its database.
+         */
+        void batch(Map<String, Set<UUID>> unresolved);
+    }
+
     private final String name;
     private boolean gzip;
 
-    private PackageReader(Path file, String name) {
-        this.file = file;
+    private PackageReader(String name) {
         this.name = name;
     }
 
-    /** Checks a package against what this site trusts. {@code trust} null accepts the key it carries (first contact). */
-    public static Verified verify(Path file, Trust trust) {
-        return new PackageReader(file, file.toString()).check(file, trust);
-    }
-
-    private Verified check(Path shownAs, Trust trust) {
-        Head head = parse(null, this::scan);
-        signature(head, trust);
-        Map<String, Set<UUID>> unresolved = read(head.start(), head.end(), head.manifest(), head.records(), null);
-        return new Verified(shownAs, file, head.manifest(), head.start(), head.end(), head.records(), head.signature(),
-                unresolved);
+    /**
+     * Checks a package where it lies, with the key it carries, without copying it: for showing
+     * whose a package is (the crash harness, tests). Imports {@link #stage} it.
+     */
+    public static Verified inspect(Path file) {
+        PackageReader reader = new PackageReader(file.toString());
+        long size = reader.checkFile(file);
+        passes.accept(file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return reader.scan(file, in, size, OutputStream.nullOutputStream(), Progress.NONE);
+        } catch (IOException e) {
+            throw reader.refused(null, null, Reason.NOT_A_FILE, e.getMessage());
+        }
     }
 
     /**
      * Reads a package back after writing it: the payload bytes where the writer put them must
-     * hash to what it signed. A cheaper check than {@link #verify}: the content is the writer's own.
+     * hash to what it signed. A cheaper check than a verification: the content is the writer's own.
      */
     static void checkWritten(Path file, long payloadStart, long payloadEnd, String sha256) {
-        PackageReader reader = new PackageReader(file, file.toString());
-        String hash = reader.hash(payloadStart, payloadEnd);
+        PackageReader reader = new PackageReader(file.toString());
+        String hash = reader.hash(file, payloadStart, payloadEnd);
         if (!hash.equals(sha256)) {
             throw reader.refused(null, "$.payload", Reason.HASH_MISMATCH, hash);
         }
     }
 
-    /**
-     * Streams the verified package's records, parsed and typed, in file order, from the copy that
-     * was verified. The payload is hashed as it is read: when it is not the signed one any more,
-     * this throws (HASH_MISMATCH) after the last record, so that a transaction around it aborts.
-     */
-    public static void records(Verified v, Consumer<RecordState> records, Consumer<SyncStore.AuditEntry> audit) {
-        new PackageReader(v.copy(), v.file().toString()).read(v.payloadStart(), v.payloadEnd(), v.manifest(), v.records(),
-                new Sink(records, audit));
-    }
-
-    private record Sink(Consumer<RecordState> records, Consumer<SyncStore.AuditEntry> audit) {
-    }
-
     // ---- staging ----
 
     /**
-     * A package copied into a private folder of this site's data folder. The copy is what is
-     * verified, previewed and applied: a file swapped on the stick meanwhile changes nothing.
+     * A package (or receipt) read once from where the user found it. A package is copied into a
+     * private folder of this site's data folder: the copy is what is previewed and applied, so a
+     * file swapped on the stick meanwhile changes nothing. A receipt, a few hundred bytes, is kept
+     * in memory.
      */
     public static final class Staged implements AutoCloseable {
         private final Path source;
         private final Path copy;
+        private final Verified verified;
+        private final Receipt receipt;
 
-        private Staged(Path source, Path copy) {
+        private Staged(Path source, Path copy, Verified verified, Receipt receipt) {
             this.source = source;
             this.copy = copy;
+            this.verified = verified;
+            this.receipt = receipt;
         }
 
         public Path source() {
             return source;
         }
 
+        /** The staged copy; null for a receipt. */
         public Path copy() {
             return copy;
         }
 
-        /** Verifies the copy; refusals name the package as the user named it. */
-        public Verified verify(Trust trust) {
-            return new PackageReader(copy, source.toString()).check(source, trust);
+        /** The package's verified head; null for a receipt. */
+        public Verified verified() {
+            return verified;
+        }
+
+        /** The receipt, its signature checked with the key it carries; null for a package. */
+        public Receipt receipt() {
+            return receipt;
+        }
+
+        public boolean isReceipt() {
+            return receipt != null;
+        }
+
+        /**
+         * The second pass: the audit entries and records of the staged copy, built, checked and
+         * handed on; fails (HASH_MISMATCH) when the copy is no longer what was verified, before the
+         * caller's transaction can commit.
+         */
+        public void read(Progress progress, Reading reading) {
+            new PackageReader(source.toString()).read(copy, verified, progress, reading);
         }
 
         /** Removes the copy (what a crash leaves behind, the next import removes). */
         @Override
         public void close() {
+            if (copy == null) {
+                return;
+            }
             STAGED.remove(copy);
             try {
                 Files.deleteIfExists(copy);
@@ -196,76 +242,61 @@ public final class PackageReader {
     }
 
     /**
-     * Copies a package into {@code folder} once (a temporary name, then renamed), after removing
-     * the copies earlier imports left there. Refuses what cannot be a package before copying it.
+     * Reads a package or receipt once: a package is copied into {@code folder} (a temporary name,
+     * then renamed, after removing the copies earlier imports left there) while it is scanned and
+     * hashed, then its signature is checked with the key it carries. Whether that key is the one
+     * this site trusts is the importer's to say. Refuses what cannot be a package before copying it.
      */
-    public static Staged stage(Path file, Path folder) {
-        PackageReader reader = new PackageReader(file, file.toString());
-        long size;
-        try {
-            if (Files.isDirectory(file) || !Files.isRegularFile(file)) {
-                throw reader.refused(null, null, Reason.NOT_A_FILE, null);
-            }
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw reader.refused(null, null, Reason.NOT_A_FILE, e.getMessage());
-        }
-        if (size == 0) {
-            throw reader.refused(null, null, Reason.EMPTY, null);
-        }
-        if (size > MAX_FILE) {
-            throw reader.refused(null, null, Reason.TOO_LARGE, size + " bytes");
-        }
+    public static Staged stage(Path file, Path folder, Progress progress) {
+        PackageReader reader = new PackageReader(file.toString());
+        long size = reader.checkFile(file);
         try {
             Files.createDirectories(folder);
             removeStale(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path copy = folder.resolve(UUID.randomUUID() + ".ytcs.json");
-        Path temp = folder.resolve("." + copy.getFileName() + ".tmp");
+        passes.accept(file);
+        InputStream in;
         try {
-            InputStream in;
-            try {
-                in = Files.newInputStream(file);
-            } catch (IOException e) {
-                throw reader.refused(null, null, Reason.NOT_A_FILE, e.getMessage());
+            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        } catch (IOException e) {
+            throw reader.refused(null, null, Reason.NOT_A_FILE, e.getMessage());
+        }
+        try (in) {
+            if (size <= Receipt.MAX_BYTES) {
+                in.mark(Receipt.MAX_BYTES + 1);
+                byte[] head = in.readNBytes(Receipt.MAX_BYTES + 1);
+                if (head.length >= RECEIPT_START.length && head.length <= Receipt.MAX_BYTES
+                        && Arrays.equals(head, 0, RECEIPT_START.length, RECEIPT_START, 0, RECEIPT_START.length)) {
+                    return new Staged(file, null, null, Receipt.read(head, file.toString(), null));
+                }
+                in.reset();
             }
-            try (in; OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                byte[] buf = new byte[1 << 16];
-                long copied = 0;
-                while (true) {
-                    int n;
-                    try {
-                        n = in.read(buf);
-                    } catch (IOException e) {
-                        throw reader.refused(null, null, Reason.NOT_A_FILE, e.getMessage());
-                    }
-                    if (n < 0) {
-                        break;
-                    }
-                    copied += n;
-                    if (copied > MAX_FILE) {
-                        throw reader.refused(null, null, Reason.TOO_LARGE, "> " + MAX_FILE + " bytes");
-                    }
-                    out.write(buf, 0, n);
+            Path copy = folder.resolve(UUID.randomUUID() + ".ytcs.json");
+            Path temp = folder.resolve("." + copy.getFileName() + ".tmp");
+            try {
+                Verified verified;
+                try (OutputStream out = new java.io.BufferedOutputStream(
+                        Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+                    verified = reader.scan(file, in, size, out, progress);
+                }
+                try {
+                    Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, copy);
+                }
+                STAGED.add(copy);
+                return new Staged(file, copy, verified, null);
+            } finally {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    // Removed at the next import.
                 }
             }
-            try {
-                Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, copy);
-            }
-            STAGED.add(copy);
-            return new Staged(file, copy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // Removed at the next import.
-            }
         }
     }
 
@@ -280,7 +311,27 @@ public final class PackageReader {
         }
     }
 
-    // ---- reading ----
+    /** A regular file, not empty, not larger than any package: its size. */
+    private long checkFile(Path file) {
+        long size;
+        try {
+            if (Files.isDirectory(file) || !Files.isRegularFile(file)) {
+                throw refused(null, null, Reason.NOT_A_FILE, null);
+            }
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw refused(null, null, Reason.NOT_A_FILE, e.getMessage());
+        }
+        if (size == 0) {
+            throw refused(null, null, Reason.EMPTY, null);
+        }
+        if (size > MAX_FILE) {
+            throw refused(null, null, Reason.TOO_LARGE, size + " bytes");
+        }
+        return size;
+    }
+
+    // ---- the first pass ----
 
     private PackageRefused refused(String record, String field, Reason reason, String detail) {
         return new PackageRefused(name, record, field, reason, detail);
@@ -291,39 +342,97 @@ public final class PackageReader {
         return refused(null, "$.payload", Reason.HASH_MISMATCH, "the file changed while it was read");
     }
 
-    /** Opens the file, un-gzipping when it starts like gzip, with the size limits in force. */
-    private InputStream open() throws IOException {
-        if (Files.isDirectory(file) || !Files.isRegularFile(file)) {
-            throw refused(null, null, Reason.NOT_A_FILE, null);
-        }
-        long size = Files.size(file);
-        if (size == 0) {
-            throw refused(null, null, Reason.EMPTY, null);
-        }
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    /**
+     * The bytes as the parser sees them: un-gzipped when the file starts like gzip, within the size
+     * limits, counted for the progress, and copied to {@code copy} as they pass.
+     */
+    private InputStream decoded(InputStream raw, long size, OutputStream copy, Progress progress) throws IOException {
         raw.mark(4);
         int b0 = raw.read();
         int b1 = raw.read();
         int b2 = raw.read();
         raw.reset();
         gzip = b0 == 0x1f && b1 == 0x8b;
+        InputStream counted = new Counted(raw, size, progress);
+        InputStream plain;
         if (gzip) {
             if (size > MAX_COMPRESSED) {
-                raw.close();
                 throw refused(null, null, Reason.TOO_LARGE, size + " bytes");
             }
             long limit = Math.min(MAX_FILE, Math.max(size, 1 << 20) * MAX_EXPANSION);
-            return new Limited(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16), limit, true);
+            plain = new Limited(new GZIPInputStream(counted, 1 << 16), limit, true);
+        } else {
+            if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+                throw refused(null, null, Reason.BYTE_ORDER_MARK, null);
+            }
+            plain = new Limited(counted, MAX_FILE, false);
         }
-        if (size > MAX_FILE) {
-            raw.close();
-            throw refused(null, null, Reason.TOO_LARGE, size + " bytes");
+        return new Tee(plain, copy);
+    }
+
+    /** A stream that changes nothing of the bytes: a single byte is read as a buffer of one, through its subclass's buffer read. */
+    private abstract static class Passing extends FilterInputStream {
+        Passing(InputStream in) {
+            super(in);
         }
-        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-            raw.close();
-            throw refused(null, null, Reason.BYTE_ORDER_MARK, null);
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
         }
-        return new Limited(raw, MAX_FILE, false);
+    }
+
+    /** Reports how much of the file was read, and stops when the user asks (nothing is written yet). */
+    private static final class Counted extends Passing {
+        private final long size;
+        private final Progress progress;
+        private long count;
+        private long told;
+
+        Counted(InputStream in, long size, Progress progress) {
+            super(in);
+            this.size = size;
+            this.progress = progress;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n > 0) {
+                count += n;
+                if (count - told >= 1 << 20 || count == size) {
+                    told = count;
+                    progress.checkCancelled();
+                    progress.update(count, size);
+                }
+            }
+            return n;
+        }
+    }
+
+    /** Copies every byte read to the staged copy. */
+    private static final class Tee extends Passing {
+        private final OutputStream copy;
+
+        Tee(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n > 0) {
+                try {
+                    copy.write(buf, off, n);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return n;
+        }
     }
 
     /** Refuses to inflate beyond a limit: a small file that unpacks to gigabytes is an attack, not a package. */
@@ -364,44 +473,41 @@ public final class PackageReader {
         }
     }
 
-    /** Hashes the bytes of a range as they stream past: the payload, as the parser reads it. */
-    private static final class Tap extends FilterInputStream {
-        private final long start;
-        private final long end;
-        private final MessageDigest sha;
+    /**
+     * Hashes byte ranges of what streams past, ranges whose ends the parser finds only after it
+     * has read a little further: the last bytes are held back until it is known which ranges they
+     * belong to. Jackson reads ahead at most its buffer (8000 bytes), far less than what is held.
+     */
+    private static final class Digests extends Passing {
+        private static final int LAG = 1 << 16;
+        private final byte[] ring = new byte[LAG];
+        private final List<Range> open = new ArrayList<>();
+        /** Bytes delivered to the parser. */
         private long position;
+        /** Bytes [0, fed) have been given to the ranges they belong to. */
+        private long fed;
 
-        Tap(long start, long end) {
-            super(InputStream.nullInputStream());
-            this.start = start;
-            this.end = end;
-            try {
-                this.sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
+        private static final class Range {
+            final long start;
+            long end = Long.MAX_VALUE;
+            final MessageDigest sha = sha256();
+
+            Range(long start) {
+                this.start = start;
             }
         }
 
-        Tap attach(InputStream source) {
-            this.in = source;
-            return this;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
+        Digests(InputStream in) {
+            super(in);
         }
 
         @Override
         public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
+            int n = in.read(buf, off, Math.min(len, LAG));
             if (n > 0) {
-                long from = Math.max(position, start);
-                long to = Math.min(position + n, end);
-                if (from < to) {
-                    sha.update(buf, off + (int) (from - position), (int) (to - from));
+                feed(position + n - LAG);
+                for (int i = 0; i < n; i++) {
+                    ring[(int) ((position + i) % LAG)] = buf[off + i];
                 }
                 position += n;
             }
@@ -411,8 +517,7 @@ public final class PackageReader {
         @Override
         public long skip(long n) throws IOException {
             byte[] buf = new byte[(int) Math.min(n, 1 << 16)];
-            int read = read(buf, 0, buf.length);
-            return Math.max(read, 0);
+            return Math.max(read(buf, 0, buf.length), 0);
         }
 
         @Override
@@ -420,38 +525,98 @@ public final class PackageReader {
             return false;
         }
 
-        String hash() {
-            return HexFormat.of().formatHex(sha.digest());
+        /** Starts a range at an offset the parser just reported. */
+        Range start(long offset) {
+            if (offset < fed || offset > position) {
+                throw new IllegalStateException("the parser reported offset " + offset + " outside the held bytes");
+            }
+            Range r = new Range(offset);
+            open.add(r);
+            return r;
+        }
+
+        /** Ends a range; its SHA-256. */
+        byte[] end(Range r, long offset) {
+            if (offset < fed || offset > position) {
+                throw new IllegalStateException("the parser reported offset " + offset + " outside the held bytes");
+            }
+            r.end = offset;
+            feed(offset);
+            open.remove(r);
+            return r.sha.digest();
+        }
+
+        /** Gives the held bytes before {@code upTo} to the ranges they fall in. */
+        private void feed(long upTo) {
+            for (; fed < upTo; ) {
+                int from = (int) (fed % LAG);
+                int length = (int) Math.min(upTo - fed, LAG - from);
+                for (Range r : open) {
+                    long a = Math.max(fed, r.start);
+                    long b = Math.min(fed + length, r.end);
+                    if (a < b) {
+                        r.sha.update(ring, from + (int) (a - fed), (int) (b - a));
+                    }
+                }
+                fed += length;
+            }
         }
     }
 
-    private interface Pass<T> {
-        T run(JsonParser p) throws IOException;
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    /** Runs one pass over the file, parse errors told in words with the record and field where they happened. */
-    private <T> T parse(Tap tap, Pass<T> pass) {
-        try (InputStream in = open(); InputStream read = tap == null ? in : tap.attach(in); JsonParser p = FACTORY.createParser(read)) {
+    /** What the scan found of the payload's lists. */
+    private static final class Found {
+        Digests.Range payload;
+        Section records;
+        Section audit;
+        byte[] payloadSha;
+        int recordCount;
+        int auditCount;
+    }
+
+    /**
+     * The first pass over {@code raw}: the structure, without building a record, every byte
+     * copied to {@code copy}; then the hash and the signature, with the key the package carries.
+     */
+    private Verified scan(Path file, InputStream raw, long size, OutputStream copy, Progress progress) {
+        Found found = new Found();
+        Head head;
+        try (Digests digests = new Digests(decoded(raw, size, copy, progress)); JsonParser p = FACTORY.createParser(digests)) {
             try {
-                return pass.run(p);
+                head = scan(p, digests, found);
             } catch (JsonProcessingException e) {
-                throw StrictJson.refused(name, e, p, null, gzip ? Long.MAX_VALUE : Files.size(file));
+                throw StrictJson.refused(name, e, p, null, gzip ? Long.MAX_VALUE : size);
             }
-        } catch (PackageRefused e) {
+        } catch (PackageRefused | UncheckedIOException | Progress.Cancelled e) {
             throw e;
         } catch (ZipException | EOFException e) {
             throw refused(null, null, Reason.TRUNCATED, e.getMessage());
         } catch (IOException e) {
             throw refused(null, null, Reason.NOT_A_FILE, e.getMessage());
         }
+        Manifest m = head.manifest();
+        String hash = HexFormat.of().formatHex(found.payloadSha);
+        if (!hash.equals(m.payloadSha256())) {
+            throw refused(null, "$.manifest.payloadSha256", Reason.HASH_MISMATCH, hash);
+        }
+        if (!SiteKeys.verify(m.publicKey(), hash.getBytes(StandardCharsets.US_ASCII), Base64.getDecoder().decode(head.signature()))) {
+            throw refused(null, "$.signature", Reason.BAD_SIGNATURE, null);
+        }
+        return new Verified(file, m, found.recordCount, found.auditCount, found.records, found.audit);
     }
 
-    /** What the scan found: the manifest, where the payload lies, how many records. */
-    private record Head(Manifest manifest, long start, long end, int records, String signature) {
+    /** What the scan found: the manifest and its signature. */
+    private record Head(Manifest manifest, String signature) {
     }
 
-    /** First pass: the structure, without building a record. */
-    private Head scan(JsonParser p) throws IOException {
+    private Head scan(JsonParser p, Digests digests, Found found) throws IOException {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw refused(null, null, Reason.NOT_JSON, "not a JSON object");
         }
@@ -459,9 +624,6 @@ public final class PackageReader {
         ObjectNode manifestNode = null;
         ObjectNode header = null;
         String signature = null;
-        long start = -1;
-        long end = -1;
-        int[] counted = {0, 0};
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken t = p.nextToken();
@@ -482,9 +644,9 @@ public final class PackageReader {
                     if (t != JsonToken.START_OBJECT) {
                         throw refused(null, "$.payload", Reason.WRONG_TYPE, "object");
                     }
-                    start = p.currentTokenLocation().getByteOffset();
-                    header = scanPayload(p, counted);
-                    end = p.currentLocation().getByteOffset();
+                    found.payload = digests.start(p.currentTokenLocation().getByteOffset());
+                    header = scanPayload(p, digests, found);
+                    found.payloadSha = digests.end(found.payload, p.currentLocation().getByteOffset());
                 }
                 case "signature" -> {
                     if (t != JsonToken.VALUE_STRING) {
@@ -513,14 +675,14 @@ public final class PackageReader {
         Manifest manifest = manifest(manifestNode, signature);
         checkHeader(manifest, header);
         long total = manifest.counts().values().stream().mapToLong(Integer::longValue).sum();
-        if (total != counted[0]) {
-            throw refused(null, "$.manifest.counts", Reason.COUNTS_MISMATCH, total + " ≠ " + counted[0]);
+        if (total != found.recordCount) {
+            throw refused(null, "$.manifest.counts", Reason.COUNTS_MISMATCH, total + " ≠ " + found.recordCount);
         }
-        return new Head(manifest, start, end, counted[0], signature);
+        return new Head(manifest, signature);
     }
 
-    /** The payload's header, built; its records and audit entries counted and bounded, not built. */
-    private ObjectNode scanPayload(JsonParser p, int[] counted) throws IOException {
+    /** The payload's header, built; its records and audit entries counted, bounded and hashed, not built. */
+    private ObjectNode scanPayload(JsonParser p, Digests digests, Found found) throws IOException {
         ObjectNode header = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -532,8 +694,20 @@ public final class PackageReader {
                     }
                     header = (ObjectNode) tree(p, new Budget(null, "$.payload.header", MAX_HEAD));
                 }
-                case "records" -> counted[0] = skipAll(p, t, "records", MAX_RECORDS);
-                case "audit" -> counted[1] = skipAll(p, t, "audit", MAX_AUDIT);
+                case "records", "audit" -> {
+                    long start = p.currentTokenLocation().getByteOffset();
+                    Digests.Range range = t == JsonToken.START_ARRAY ? digests.start(start) : null;
+                    int n = skipAll(p, t, field, field.equals("records") ? MAX_RECORDS : MAX_AUDIT);
+                    long end = p.currentLocation().getByteOffset();
+                    Section section = new Section(start, end, digests.end(range, end));
+                    if (field.equals("records")) {
+                        found.records = section;
+                        found.recordCount = n;
+                    } else {
+                        found.audit = section;
+                        found.auditCount = n;
+                    }
+                }
                 default -> throw refused(null, "$.payload." + field, Reason.UNKNOWN_VALUE, "unexpected field");
             }
         }
@@ -676,108 +850,209 @@ public final class PackageReader {
         }
     }
 
-    /**
-     * Third pass (and every later read): each record and audit entry built, checked and handed
-     * on, the payload hashed as it goes. With no sink, the records' ids are kept (compactly) to
-     * find duplicates and the references the package does not resolve itself, which it returns.
-     */
-    private Map<String, Set<UUID>> read(long start, long end, Manifest manifest, int expected, Sink sink) {
-        Tap tap = new Tap(start, end);
-        return parse(tap, p -> {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw changed();
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                if (field.equals("payload") && t == JsonToken.START_OBJECT) {
-                    if (p.currentTokenLocation().getByteOffset() != start) {
-                        throw changed();
-                    }
-                    Map<String, Set<UUID>> unresolved = payload(p, manifest, expected, sink);
-                    if (p.currentLocation().getByteOffset() != end || !tap.hash().equals(manifest.payloadSha256())) {
-                        throw changed();
-                    }
-                    return unresolved;
-                }
-                skip(p, new Budget(null, "$." + field, MAX_HEAD));
-            }
-            throw changed();
-        });
-    }
+    // ---- the second pass ----
 
-    private Map<String, Set<UUID>> payload(JsonParser p, Manifest manifest, int expected, Sink sink) throws IOException {
-        IdTable ids = sink == null ? new IdTable(expected) : null;
-        IdTable references = sink == null ? new IdTable(1024) : null;
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        int records = 0;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (field) {
-                case "header" -> skip(p, new Budget(null, "$.payload.header", MAX_HEAD));
-                case "records" -> {
-                    if (t != JsonToken.START_ARRAY) {
-                        throw changed();
-                    }
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        String label = "records[" + records + "]";
-                        if (records >= expected || p.currentToken() != JsonToken.START_OBJECT) {
-                            throw changed();
-                        }
-                        RecordState state = RecordCheck.record(tree(p, new Budget(label, null, MAX_ELEMENT_CHARS)), label, name);
-                        if (ids != null) {
-                            if (!ids.add(RecordCheck.kindIndex(state.kind()), state.id())) {
-                                throw refused(label + " (" + state.kind() + " " + state.id() + ")", "id", Reason.DUPLICATE_RECORD, null);
-                            }
-                            RecordCheck.references(state, references);
-                            if (references.size() > MAX_REFERENCES) {
-                                throw refused(label + " (" + state.kind() + " " + state.id() + ")", null,
-                                        Reason.TOO_MANY_REFERENCES, Integer.toString(MAX_REFERENCES));
-                            }
-                        }
-                        counts.merge(state.kind(), 1, Integer::sum);
-                        if (sink != null) {
-                            sink.records().accept(state);
-                        }
-                        records++;
-                    }
-                }
-                case "audit" -> {
-                    if (t != JsonToken.START_ARRAY) {
-                        throw changed();
-                    }
+    /**
+     * Reads the audit entries, then the records, of the staged copy: each list from where the
+     * scan found it, so that every byte is read once, and hashed again against what the copy had.
+     */
+    private void read(Path copy, Verified v, Progress progress, Reading reading) {
+        passes.accept(copy);
+        long total = (long) v.records() + v.audit();
+        long[] done = {0};
+        try (SeekableByteChannel channel = Files.newByteChannel(copy, StandardOpenOption.READ)) {
+            if (v.auditAt() != null) {
+                section(channel, v.auditAt(), "audit", v.audit(), p -> {
+                    SyncStore.AuditEntry entry = null;
                     int i = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
                         String label = "audit[" + i + "]";
-                        if (i >= MAX_AUDIT || p.currentToken() != JsonToken.START_OBJECT) {
+                        if (i >= v.audit() || p.currentToken() != JsonToken.START_OBJECT) {
                             throw changed();
                         }
-                        SyncStore.AuditEntry entry = RecordCheck.audit(tree(p, new Budget(label, null, MAX_ELEMENT_CHARS)), label, name);
-                        if (sink != null) {
-                            sink.audit().accept(entry);
-                        }
+                        entry = RecordCheck.audit(tree(p, new Budget(label, null, MAX_ELEMENT_CHARS)), label, name);
+                        reading.audit(entry);
+                        step(progress, ++done[0], total);
                         i++;
                     }
-                }
-                default -> throw changed();
+                    if (i != v.audit()) {
+                        throw changed();
+                    }
+                });
+            }
+            reading.auditDone();
+            if (v.recordsAt() != null) {
+                section(channel, v.recordsAt(), "records", v.records(), p -> records(p, v, progress, reading, done, total));
+            } else if (v.records() != 0) {
+                throw changed();
+            }
+        } catch (IOException e) {
+            throw refused(null, null, Reason.NOT_A_FILE, e.getMessage());
+        }
+    }
+
+    private static void step(Progress progress, long done, long total) {
+        if (done % BATCH == 0 || done == total) {
+            progress.checkCancelled();
+            progress.update(done, total);
+        }
+    }
+
+    private void records(JsonParser p, Verified v, Progress progress, Reading reading, long[] done, long total) throws IOException {
+        IdTable ids = new IdTable(v.records());
+        IdTable references = new IdTable(BATCH);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int records = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String label = "records[" + records + "]";
+            if (records >= v.records() || p.currentToken() != JsonToken.START_OBJECT) {
+                throw changed();
+            }
+            RecordState state = RecordCheck.record(tree(p, new Budget(label, null, MAX_ELEMENT_CHARS)), label, name);
+            if (!ids.add(RecordCheck.kindIndex(state.kind()), state.id())) {
+                throw refused(label + " (" + state.kind() + " " + state.id() + ")", "id", Reason.DUPLICATE_RECORD, null);
+            }
+            // What is kept to resolve references is one batch's: they are looked up a batch at a time.
+            RecordCheck.references(state, references);
+            counts.merge(state.kind(), 1, Integer::sum);
+            reading.record(state);
+            records++;
+            step(progress, ++done[0], total);
+            if (records % BATCH == 0) {
+                reading.batch(unresolved(references, ids));
+                references = new IdTable(BATCH);
             }
         }
-        if (records != expected) {
+        if (records % BATCH != 0 || records == 0) {
+            reading.batch(unresolved(references, ids));
+        }
+        if (records != v.records()) {
             throw changed();
         }
-        if (!manifest.counts().equals(counts)) {
-            throw refused(null, "$.manifest.counts", Reason.COUNTS_MISMATCH, manifest.counts() + " ≠ " + counts);
+        if (!v.manifest().counts().equals(counts)) {
+            throw refused(null, "$.manifest.counts", Reason.COUNTS_MISMATCH, v.manifest().counts() + " ≠ " + counts);
         }
-        Map<String, Set<UUID>> unresolved = new HashMap<>();
-        if (ids != null) {
-            references.forEach((kind, id) -> {
-                if (!ids.contains(kind, id)) {
-                    unresolved.computeIfAbsent(RecordCheck.kind(kind), k -> new HashSet<>()).add(id);
+    }
+
+    /** The references that no record read so far resolves, by kind. */
+    private static Map<String, Set<UUID>> unresolved(IdTable references, IdTable ids) {
+        Map<String, Set<UUID>> out = new HashMap<>();
+        references.forEach((kind, id) -> {
+            if (!ids.contains(kind, id)) {
+                out.computeIfAbsent(RecordCheck.kind(kind), k -> new HashSet<>()).add(id);
+            }
+        });
+        return out;
+    }
+
+    private interface Pass {
+        void run(JsonParser p) throws IOException;
+    }
+
+    /**
+     * Parses one list of the staged copy on its own, hashing its bytes: they must be the ones the
+     * copy had. A refusal while it is read is checked against the hash too, so that a copy changed
+     * since is said to be one.
+     */
+    private void section(SeekableByteChannel channel, Section s, String list, int count, Pass pass) throws IOException {
+        channel.position(s.start());
+        MessageDigest sha = sha256();
+        InputStream in = new Hashed(new Window(Channels.newInputStream(channel), s.end() - s.start()), sha);
+        String prefix = "$.payload." + list;
+        try (JsonParser p = FACTORY.createParser(in)) {
+            try {
+                if (p.nextToken() != JsonToken.START_ARRAY) {
+                    throw changed();
                 }
-            });
+                pass.run(p);
+                if (p.nextToken() != null) {
+                    throw changed();
+                }
+            } catch (JsonProcessingException e) {
+                throw StrictJson.refused(name, e, p, prefix, Long.MAX_VALUE);
+            }
+        } catch (PackageRefused e) {
+            in.transferTo(OutputStream.nullOutputStream());
+            if (!MessageDigest.isEqual(sha.digest(), s.sha256())) {
+                throw changed();
+            }
+            throw e;
+        } catch (ZipException | EOFException e) {
+            throw changed();
         }
-        return unresolved;
+        if (!MessageDigest.isEqual(sha.digest(), s.sha256())) {
+            throw changed();
+        }
+    }
+
+    /** At most {@code length} bytes of the stream, and never closes it. */
+    private static final class Window extends Passing {
+        private long left;
+
+        Window(InputStream in, long length) {
+            super(in);
+            this.left = length;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(buf, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // The channel is the caller's.
+        }
+    }
+
+    /** Hashes what is read through it. */
+    private static final class Hashed extends Passing {
+        private final MessageDigest sha;
+
+        Hashed(InputStream in, MessageDigest sha) {
+            super(in);
+            this.sha = sha;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n > 0) {
+                sha.update(buf, off, n);
+            }
+            return n;
+        }
+    }
+
+    /** The SHA-256 of a range of a written package (un-gzipped). */
+    private String hash(Path file, long start, long end) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             InputStream in = decoded(raw, Files.size(file), OutputStream.nullOutputStream(), Progress.NONE)) {
+            MessageDigest sha = sha256();
+            in.skipNBytes(start);
+            long left = end - start;
+            byte[] buf = new byte[1 << 16];
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    throw refused(null, null, Reason.TRUNCATED, null);
+                }
+                sha.update(buf, 0, n);
+                left -= n;
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (PackageRefused e) {
+            throw e;
+        } catch (IOException e) {
+            throw refused(null, null, Reason.TRUNCATED, e.getMessage());
+        }
     }
 
     private Manifest manifest(ObjectNode m, String signature) {
@@ -849,52 +1124,6 @@ public final class PackageReader {
                 && h.path("full").isBoolean() && h.path("full").booleanValue() == m.full();
         if (!same) {
             throw refused(null, "$.payload.header", Reason.HEADER_MISMATCH, null);
-        }
-    }
-
-    /** Second pass: the hash of the exact payload bytes, the sender's key, and its signature of the hash. */
-    private void signature(Head head, Trust trust) {
-        Manifest m = head.manifest();
-        String hash = hash(head.start(), head.end());
-        if (!hash.equals(m.payloadSha256())) {
-            throw refused(null, "$.manifest.payloadSha256", Reason.HASH_MISMATCH, hash);
-        }
-        String key = m.publicKey();
-        if (trust != null) {
-            String known = trust.trustedKey(m.sender());
-            if (known == null) {
-                throw refused(null, "$.manifest.sender", Reason.UNKNOWN_SENDER, m.senderName() + " " + m.fingerprint());
-            }
-            if (!known.equals(key)) {
-                throw refused(null, "$.manifest.sender.publicKey", Reason.KEY_MISMATCH, m.fingerprint());
-            }
-        }
-        if (!SiteKeys.verify(key, hash.getBytes(StandardCharsets.US_ASCII), Base64.getDecoder().decode(head.signature()))) {
-            throw refused(null, "$.signature", Reason.BAD_SIGNATURE, null);
-        }
-    }
-
-    private String hash(long start, long end) {
-        try (InputStream in = open()) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            in.skipNBytes(start);
-            long left = end - start;
-            byte[] buf = new byte[1 << 16];
-            while (left > 0) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-                if (n < 0) {
-                    throw refused(null, null, Reason.TRUNCATED, null);
-                }
-                sha.update(buf, 0, n);
-                left -= n;
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (PackageRefused e) {
-            throw e;
-        } catch (IOException e) {
-            throw refused(null, null, Reason.TRUNCATED, e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -23,9 +23,7 @@ public final class PackageRefused extends RuntimeException {
         /** The same with more characters of text; the detail is the limit. */
         TOO_MUCH_TEXT,
         /** A list (records, audit) longer than a package may be; the detail is the limit. */
-        TOO_MANY_ENTRIES,
-        /** References to more distinct records than any register holds; the detail is the limit. */
-        TOO_MANY_REFERENCES
+        TOO_MANY_ENTRIES
     }
 
     private final String file;

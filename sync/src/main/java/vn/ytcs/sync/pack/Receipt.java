@@ -91,19 +91,6 @@ public record Receipt(UUID site, String name, String role, String publicKey, Str
         }
     }
 
-    /** Whether a file looks like a receipt (by its format field), without trusting it yet. */
-    public static boolean isReceipt(Path file) {
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
-                return false;
-            }
-            String head = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            return head.startsWith("{\"format\":\"" + FORMAT + "\"");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /**
      * Reads and checks a receipt: its signature must verify with the key this site trusts for its
      * signer; with {@code trust} null, with the key it carries (to confirm a new site's fingerprint).
@@ -112,8 +99,11 @@ public record Receipt(UUID site, String name, String role, String publicKey, Str
      * values are taken from the very bytes the signature covers, each of its type.
      */
     public static Receipt read(Path file, PackageReader.Trust trust) {
-        String name = file.toString();
-        byte[] all = bytes(file, name);
+        return read(bytes(file, file.toString()), file.toString(), trust);
+    }
+
+    /** The same, from the receipt's bytes as they were read once; {@code name} is the file as the user named it. */
+    static Receipt read(byte[] all, String name, PackageReader.Trust trust) {
         String format = null;
         String signature = null;
         int start = -1;
@@ -192,6 +182,20 @@ public record Receipt(UUID site, String name, String role, String publicKey, Str
             throw new IllegalStateException(e);
         }
         return receipt;
+    }
+
+    /**
+     * Refuses a receipt whose signer this site does not trust, or trusts with another key: its
+     * signature was checked with the key it carries, which must be the trusted one.
+     */
+    public void checkTrusted(PackageReader.Trust trust, String file) {
+        String key = trust.trustedKey(site);
+        if (key == null) {
+            throw new PackageRefused(file, null, "$.receipt.site", Reason.UNKNOWN_SENDER, name);
+        }
+        if (!key.equals(publicKey)) {
+            throw new PackageRefused(file, null, "$.receipt.publicKey", Reason.KEY_MISMATCH, fingerprint);
+        }
     }
 
     /** The whole file, when it can be a receipt: a regular file, not empty, small, without a byte-order mark. */

@@ -3,85 +3,62 @@ package vn.ytcs.sync.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import vn.ytcs.core.assessment.AssessmentState;
+import java.util.function.Supplier;
+import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.change.Hlc;
-import vn.ytcs.core.hamlet.HamletKind;
-import vn.ytcs.core.hamlet.WorkerRole;
-import vn.ytcs.core.staff.Employment;
-import vn.ytcs.core.staff.Profession;
-import vn.ytcs.core.staff.Sex;
-import vn.ytcs.core.station.StationKind;
+import vn.ytcs.core.record.FieldProblem;
+import vn.ytcs.core.record.FieldRule;
+import vn.ytcs.core.record.Parents;
+import vn.ytcs.core.record.RecordContext;
+import vn.ytcs.core.record.RecordKind;
+import vn.ytcs.core.record.RecordKinds;
 import vn.ytcs.core.store.RecordState;
 import vn.ytcs.core.store.SyncKinds;
 import vn.ytcs.core.store.SyncStore;
-import vn.ytcs.core.directive.Target;
-import vn.ytcs.core.unit.SocioRegion;
-import vn.ytcs.core.unit.UnitLevel;
-import vn.ytcs.core.unit.UnitType;
 import vn.ytcs.sync.pack.PackageRefused.Reason;
 
-/** Checks one record or audit entry of a package: shape, types, and values a register can hold. */
+/**
+ * Checks one record or audit entry of a package: shape, types, and the rules of its kind as
+ * {@link RecordKinds} declares them (the same the writer applies), so that a package can only
+ * bring what this site could have entered itself.
+ */
 final class RecordCheck {
 
     private static final Set<String> RECORD_KEYS = Set.of("kind", "id", "owner", "version", "deleted", "fields", "fieldVersions");
     private static final Set<String> AUDIT_KEYS = Set.of("recordId", "table", "action", "field", "oldValue", "newValue",
             "actor", "at", "site", "version");
-    private static final Map<String, Set<String>> ENUMS = new HashMap<>();
-    /** Which kind each reference field points to. */
-    private static final Map<String, String> REFERENCES = Map.ofEntries(
-            Map.entry("unit.parent_id", "unit"), Map.entry("succession.from_unit_id", "unit"),
-            Map.entry("succession.to_unit_id", "unit"), Map.entry("station.unit_id", "unit"),
-            Map.entry("station.parent_station_id", "station"), Map.entry("staff.station_id", "station"),
-            Map.entry("hamlet.commune_id", "unit"), Map.entry("hamlet_worker.hamlet_id", "hamlet"),
-            Map.entry("commune_year.unit_id", "unit"), Map.entry("assessment.unit_id", "unit"),
-            Map.entry("assessment_answer.assessment_id", "assessment"));
-    /** Counts a commune can have, at most: more is a typing or encoding error, not a commune. */
-    private static final int MAX_POPULATION = 2_000_000;
-    private static final int MAX_COUNT = 100_000_000;
-
-    static {
-        values("unit.unit_level", UnitLevel.values());
-        values("unit.unit_type", UnitType.values());
-        values("unit.socio_region", SocioRegion.values());
-        values("station.station_kind", StationKind.values());
-        values("staff.sex", Sex.values());
-        values("hamlet_worker.sex", Sex.values());
-        values("staff.profession", Profession.values());
-        values("staff.employment", Employment.values());
-        values("hamlet.hamlet_kind", HamletKind.values());
-        values("hamlet_worker.worker_role", WorkerRole.values());
-        values("assessment.state", AssessmentState.values());
-        values("target.measure", Target.Measure.values());
-        values("target.comparison", Target.Comparison.values());
-    }
 
     private RecordCheck() {
     }
 
-    private static void values(String field, Enum<?>[] constants) {
-        ENUMS.put(field, Arrays.stream(constants).map(Enum::name).collect(Collectors.toSet()));
+    static RecordState record(JsonNode n, String label, String file) {
+        return record(n, label, file, null);
     }
 
-    static RecordState record(JsonNode n, String label, String file) {
+    /**
+     * The record, checked on its own and, with a context, against the records it reads (an
+     * answer against its indicator in the catalog of its assessment).
+     */
+    static RecordState record(JsonNode n, String label, String file, Context context) {
         for (var it = n.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!RECORD_KEYS.contains(key)) {
                 throw new PackageRefused(file, label, key, Reason.UNKNOWN_VALUE, "unexpected field");
             }
         }
-        String kind = text(n, "kind", label, file);
-        if (!SyncKinds.known(kind)) {
-            throw new PackageRefused(file, label, "kind", Reason.UNKNOWN_VALUE, kind);
-        }
+        String kindName = text(n, "kind", label, file);
+        RecordKind<?> kind = RecordKinds.find(kindName)
+                .orElseThrow(() -> new PackageRefused(file, label, "kind", Reason.UNKNOWN_VALUE, kindName));
         UUID id = uuid(n, "id", label, file);
-        String where = label + " (" + kind + " " + id + ")";
+        String where = label + " (" + kindName + " " + id + ")";
         UUID owner = uuid(n, "owner", where, file);
         String version = text(n, "version", where, file);
         hlc(version, where, "version", file);
@@ -89,48 +66,29 @@ final class RecordCheck {
         if (!deleted.isBoolean()) {
             throw new PackageRefused(file, where, "deleted", Reason.WRONG_TYPE, "true / false");
         }
-        Map<String, Class<?>> types = SyncKinds.fields(kind);
-        Map<String, Integer> lengths = SyncKinds.maxLengths(kind);
-        Set<String> mandatory = SyncKinds.required(kind);
         JsonNode fieldsNode = required(n, "fields", where, file);
         if (!fieldsNode.isObject()) {
             throw new PackageRefused(file, where, "fields", Reason.WRONG_TYPE, "object");
         }
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("id", id);
+        Map<String, Object> values = new LinkedHashMap<>();
         for (var it = fieldsNode.fields(); it.hasNext(); ) {
             var e = it.next();
             String field = e.getKey();
-            Class<?> type = types.get(field);
-            if (type == null || field.equals("id")) {
-                throw new PackageRefused(file, where, "fields." + field, Reason.UNKNOWN_VALUE, "no such field");
-            }
-            Object value;
+            FieldRule<?> rule = kind.field(field)
+                    .orElseThrow(() -> new PackageRefused(file, where, "fields." + field, Reason.UNKNOWN_VALUE, "no such field"));
             try {
-                value = Values.read(e.getValue(), type);
+                values.put(field, Values.read(e.getValue(), rule.type()));
             } catch (IllegalArgumentException ex) {
-                throw new PackageRefused(file, where, "fields." + field, Reason.WRONG_TYPE, type.getSimpleName() + ": " + ex.getMessage());
-            }
-            check(kind, field, value, lengths.get(field), where, file);
-            fields.put(field, value);
-        }
-        for (String field : types.keySet()) {
-            if (!fields.containsKey(field)) {
-                throw new PackageRefused(file, where, "fields." + field, Reason.MISSING_FIELD, null);
-            }
-            if (fields.get(field) == null && mandatory.contains(field)) {
-                throw new PackageRefused(file, where, "fields." + field, Reason.MISSING_FIELD, "null");
+                throw new PackageRefused(file, where, "fields." + field, Reason.WRONG_TYPE,
+                        rule.type().getSimpleName() + ": " + ex.getMessage());
             }
         }
-        if ("commune_year".equals(kind)) {
-            Integer population = (Integer) fields.get("population");
-            for (String count : new String[] {"insured", "health_records", "children_under5", "births", "households"}) {
-                Integer v = (Integer) fields.get(count);
-                if (population != null && v != null && v > population) {
-                    throw new PackageRefused(file, where, "fields." + count, Reason.OUT_OF_RANGE, v + " > population " + population);
-                }
+        for (FieldRule<?> f : kind.fields()) {
+            if (!values.containsKey(f.name())) {
+                throw new PackageRefused(file, where, "fields." + f.name(), Reason.MISSING_FIELD, null);
             }
         }
+        refuse(kind.check(id, values, context == null ? RecordContext.ALONE : context.rules), where, file);
         JsonNode versionsNode = required(n, "fieldVersions", where, file);
         if (!versionsNode.isObject()) {
             throw new PackageRefused(file, where, "fieldVersions", Reason.WRONG_TYPE, "object");
@@ -138,7 +96,7 @@ final class RecordCheck {
         Map<String, String> versions = new LinkedHashMap<>();
         for (var it = versionsNode.fields(); it.hasNext(); ) {
             var e = it.next();
-            if (!types.containsKey(e.getKey()) && !e.getKey().equals("deleted")) {
+            if (kind.field(e.getKey()).isEmpty() && !e.getKey().equals("deleted")) {
                 throw new PackageRefused(file, where, "fieldVersions." + e.getKey(), Reason.UNKNOWN_VALUE, "no such field");
             }
             if (!e.getValue().isTextual()) {
@@ -148,43 +106,100 @@ final class RecordCheck {
             versions.put(e.getKey(), e.getValue().textValue());
         }
         // A field not listed last changed at the record's version.
-        for (String field : types.keySet()) {
-            if (!field.equals("id")) {
-                versions.putIfAbsent(field, version);
-            }
+        for (FieldRule<?> f : kind.fields()) {
+            versions.putIfAbsent(f.name(), version);
         }
         versions.putIfAbsent("deleted", version);
-        return new RecordState(kind, id, owner, version, deleted.booleanValue(), fields, versions);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", id);
+        fields.putAll(values);
+        RecordState state = new RecordState(kindName, id, owner, version, deleted.booleanValue(), fields, versions);
+        if (context != null) {
+            context.passed(state, values);
+        }
+        return state;
     }
 
-    private static void check(String kind, String field, Object value, Integer maxLength, String where, String file) {
-        if (value == null) {
+    /** The first problem as the refusal of the package (the writer reports them all; a package needs one). */
+    private static void refuse(List<FieldProblem> problems, String where, String file) {
+        if (problems.isEmpty()) {
             return;
         }
-        Set<String> allowed = ENUMS.get(kind + "." + field);
-        if (allowed != null && !allowed.contains(value)) {
-            throw new PackageRefused(file, where, "fields." + field, Reason.UNKNOWN_VALUE, value.toString());
+        FieldProblem p = problems.get(0);
+        Reason reason = switch (p.problem()) {
+            case REQUIRED, REQUIRED_WHEN -> Reason.MISSING_FIELD;
+            case WRONG_TYPE -> Reason.WRONG_TYPE;
+            case NOT_IN_LIST, UNKNOWN_FIELD, UNKNOWN_INDICATOR, DERIVED_INDICATOR -> Reason.UNKNOWN_VALUE;
+            default -> Reason.OUT_OF_RANGE;
+        };
+        throw new PackageRefused(file, where, "fields." + p.field(), reason, detail(p));
+    }
+
+    /** The values a problem concerns, as the refusal shows them ("90000 > population 8000"). */
+    private static String detail(FieldProblem p) {
+        List<Object> a = p.args();
+        return switch (p.problem()) {
+            case REQUIRED -> "null";
+            case NOT_IN_LIST, WRONG_TYPE, ANSWER_UNREADABLE, ANSWER_NOT_YES_NO, ANSWER_NOT_NUMBER, ANSWER_NEGATIVE,
+                 ANSWER_NOT_PERCENT, ANSWER_NOT_ITEMS, ANSWER_UNKNOWN_ITEM, NOT_APPLICABLE_WITH_VALUE, UNKNOWN_INDICATOR,
+                 DERIVED_INDICATOR -> String.valueOf(a.get(0));
+            case TOO_LONG -> a.get(0) + " > " + a.get(1) + " characters";
+            case OUT_OF_RANGE -> a.get(0) + " ∉ [" + a.get(1) + ", " + a.get(2) + "]";
+            case MORE_THAN -> a.get(0) + " > " + a.get(1) + " " + a.get(2);
+            case EARLIER_THAN -> a.get(0) + " < " + a.get(1) + " " + a.get(2);
+            case NOT_AFTER -> a.get(0) + " ≤ " + a.get(1) + " " + a.get(2);
+            case SAME_AS -> "= " + a.get(0);
+            case DOES_NOT_MATCH -> a.get(0) + " ≠ " + a.get(1) + " " + a.get(2);
+            case REQUIRED_WHEN -> a.get(0) + " " + a.get(1);
+            case UNKNOWN_FIELD, NOT_APPLICABLE_WITHOUT_REASON -> p.problem().name();
+        };
+    }
+
+    /**
+     * The checks of a package's records against the records they read (an answer against its
+     * indicator in the catalog of its assessment): those before it in the package, then the
+     * database. Keeps what later records may read (assessments), nothing else.
+     */
+    static final class Context {
+        private final Map<UUID, Map<String, Object>> passed = new HashMap<>();
+        private final Set<String> kept = new HashSet<>();
+        private final RecordContext rules;
+
+        /**
+         * @param database the live records of the receiving database
+         * @param catalogs the catalogs answers are checked against (null gives none: answers unchecked)
+         */
+        Context(Parents database, Supplier<Catalogs> catalogs) {
+            RecordKinds.all().forEach(k -> kept.addAll(k.looksUp()));
+            Parents inPackage = (kind, id) -> Optional.ofNullable(passed.get(id));
+            this.rules = new RecordContext(inPackage.or(database), catalogs);
         }
-        if (value instanceof String s && maxLength != null && s.length() > maxLength) {
-            throw new PackageRefused(file, where, "fields." + field, Reason.OUT_OF_RANGE, s.length() + " > " + maxLength + " characters");
-        }
-        if (value instanceof Integer i) {
-            int max = field.equals("population") ? MAX_POPULATION : MAX_COUNT;
-            if (i < 0 || i > max) {
-                throw new PackageRefused(file, where, "fields." + field, Reason.OUT_OF_RANGE, i.toString());
+
+        /** Keeps a checked record that later records may read. */
+        private void passed(RecordState s, Map<String, Object> values) {
+            if (kept.contains(s.kind())) {
+                if (s.deleted()) {
+                    passed.remove(s.id());
+                } else {
+                    passed.put(s.id(), values);
+                }
             }
         }
     }
 
     /** The kinds in package order: a kind's index stands for it in an {@link IdTable}. */
-    private static final java.util.List<String> KINDS = SyncKinds.all();
+    private static final List<String> KINDS = SyncKinds.all();
     /** Per kind, its reference fields and the kind each points to. */
     private static final Map<String, Map<String, String>> REFERENCES_BY_KIND = new HashMap<>();
 
     static {
-        REFERENCES.forEach((field, target) -> REFERENCES_BY_KIND
-                .computeIfAbsent(field.substring(0, field.indexOf('.')), k -> new HashMap<>())
-                .put(field.substring(field.indexOf('.') + 1), target));
+        for (RecordKind<?> kind : RecordKinds.all()) {
+            for (FieldRule<?> f : kind.fields()) {
+                if (f.references() != null) {
+                    REFERENCES_BY_KIND.computeIfAbsent(kind.name(), k -> new LinkedHashMap<>()).put(f.name(), f.references());
+                }
+            }
+        }
     }
 
     static int kindIndex(String kind) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package vn.ytcs.core.commune;
+package vn.ytcs.core.service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,13 +18,14 @@ import vn.ytcs.core.station.StationKind;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
+import vn.ytcs.core.commune.CommuneProfile;
 
 /** Loads commune profiles in a handful of queries, however many communes are asked for. */
-public final class CommuneProfiles {
+final class Profiles {
 
     private final Store store;
 
-    public CommuneProfiles(Store store) {
+    Profiles(Store store) {
         this.store = store;
     }
 
@@ -32,7 +33,7 @@ public final class CommuneProfiles {
      * Profiles of the communes, in the order given. Staff who had left the station by the day
      * are not counted.
      */
-    public List<CommuneProfile> load(UnitTree tree, List<Unit> communes, LocalDate asOf) {
+    List<CommuneProfile> load(UnitTree tree, List<Unit> communes, LocalDate asOf) {
         List<UUID> ids = communes.stream().map(Unit::id).toList();
         if (ids.isEmpty()) {
             return List.of();

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: Apache-2.0
+package vn.ytcs.app.root;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.ytcs.app.log.LogFile;
+import vn.ytcs.core.catalog.Catalogs;
+import vn.ytcs.core.service.RegisterService;
+import vn.ytcs.core.service.ScoringService;
+import vn.ytcs.core.store.Store;
+import vn.ytcs.sync.SyncService;
+
+/**
+ * The composition root: builds the store, its clock, the catalogs and the services of one data
+ * folder, once. The command line and the window both take it; nothing else constructs a service.
+ */
+public final class Ytcs implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ytcs.class);
+
+    private final Store store;
+    private final RegisterService register;
+    private final ScoringService scoring;
+    private final String actor;
+    private SyncService sync;
+
+    private Ytcs(Store store, String actor, Catalogs catalogs) {
+        this.store = store;
+        this.actor = actor;
+        this.register = new RegisterService(store, actor);
+        this.scoring = new ScoringService(store, catalogs, register);
+    }
+
+    /** Opens the data folder (blocking: repairs and migrations happen here) and builds the services. */
+    public static Ytcs open(Path dataDir) {
+        return open(dataDir, actor());
+    }
+
+    /** Opens the data folder with the audit recording {@code actor} as the one who changes things. */
+    public static Ytcs open(Path dataDir, String actor) {
+        LogFile.writeTo(dataDir);
+        Catalogs catalogs = Catalogs.shipped();
+        Ytcs ytcs = new Ytcs(Store.open(dataDir, catalogs), actor, catalogs);
+        LOG.info("Store open at {}: site {}", dataDir.toAbsolutePath(), ytcs.register().localSite().id());
+        return ytcs;
+    }
+
+    /** Who is recorded in the audit: the operating-system user of this session. */
+    public static String actor() {
+        return System.getProperty("user.name", "ytcs");
+    }
+
+    /**
+     * The one worker thread the window runs database and file work on: one at a time, so that
+     * nothing the user started overtakes what came before.
+     */
+    public static ExecutorService backgroundExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ytcs-store");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public RegisterService register() {
+        return register;
+    }
+
+    public ScoringService scoring() {
+        return scoring;
+    }
+
+    /**
+     * The sync service; built the first time it is asked for, as it loads (the first time creates)
+     * this site's keys, which commands that only read the register do not need.
+     */
+    public synchronized SyncService sync() {
+        if (sync == null) {
+            sync = new SyncService(store, actor);
+        }
+        return sync;
+    }
+
+    /** The store, for the sync surfaces until they take the sync service. */
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
