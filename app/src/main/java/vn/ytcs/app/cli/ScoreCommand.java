@@ -86,17 +86,21 @@ final class ScoreCommand implements Callable<Integer> {
                        Integer year) {
         PrintWriter out = spec.commandLine().getOut();
         ScoreView view = new ScoreView(parent.messages);
+        // A facts file has no assessments to miss; a commune of the register without one was scored on its register alone.
+        boolean fromRegister = factsFile == null && catalogFile == null;
+        List<Boolean> registerOnly = assessments.stream().map(a -> fromRegister && a.isEmpty()).toList();
         if (json) {
             List<ScoreView.CardJson> rows = new ArrayList<>();
             for (int i = 0; i < cards.size(); i++) {
-                rows.add(view.json(cards.get(i), year, assessments.get(i), LocalDate.now()));
+                rows.add(view.json(cards.get(i), year, assessments.get(i), registerOnly.get(i), LocalDate.now()));
             }
             Json.print(out, rows);
         } else if (cards.size() == 1) {
             view.detail(out, labels.get(0)[1] + "  [" + labels.get(0)[0] + "]"
-                    + (year == null ? "" : " · " + parent.messages.get("score.period", Integer.toString(year))), cards.get(0));
+                    + (year == null ? "" : " · " + parent.messages.get("score.period", Integer.toString(year))), cards.get(0),
+                    registerOnly.get(0), year);
         } else {
-            view.table(out, labels, cards);
+            view.table(out, labels, cards, registerOnly, year);
         }
     }
 }

@@ -35,11 +35,18 @@ final class ScoreView {
                          String recognitionStanding) {
     }
 
+    /**
+     * @param registerOnly no assessment was entered for the period: only values from the register were scored
+     * @param note         that, in a sentence; null otherwise
+     */
     record CardJson(String code, String name, Integer period, String catalog, int catalogRevision, AssessmentRow assessment,
-                    BigDecimal points, BigDecimal max, BigDecimal percent, boolean passed, boolean provisional,
+                    boolean registerOnly, String note, BigDecimal points, BigDecimal max, BigDecimal percent, boolean passed, boolean provisional,
                     List<String> draftIndicators, List<FailureRow> failures, List<CriterionRow> criteria,
                     List<GapRow> gaps, List<String> plan, List<String> missingData, List<IndicatorRow> indicators) {
     }
+
+    /** Marks a commune of the table scored from the register alone. */
+    private static final String REGISTER_ONLY_MARK = "*";
 
     private final Messages m;
     private final ScoreTexts texts;
@@ -49,17 +56,19 @@ final class ScoreView {
         this.texts = new ScoreTexts(messages);
     }
 
-    CardJson json(Scorecard card, Integer period, Optional<Assessment> assessment, LocalDate today) {
+    /** The card as JSON; {@code registerOnly} when it was scored from the register with no assessment for the period. */
+    CardJson json(Scorecard card, Integer period, Optional<Assessment> assessment, boolean registerOnly, LocalDate today) {
         var lang = m.locale();
         return new CardJson(card.facts().code(), card.facts().name(), period, card.catalog().id(), card.catalog().revision(),
                 assessment.map(a -> new AssessmentRow(a.state().name(), a.decisionNumber(), a.decisionDate(),
                         a.recognition().map(Recognition::expires).orElse(null),
                         a.recognition().map(r -> r.on(today).name()).orElse(null))).orElse(null),
-                card.points(), card.max(), card.percent(), card.passed(), card.provisional(),
+                registerOnly, registerOnly ? registerOnly(period) : null,
+                card.points(), card.max(), ScoreTexts.totalValue(card), card.passed(), card.provisional(),
                 card.draftsUsed().stream().map(i -> i.code()).toList(),
                 card.failures().stream().map(f -> new FailureRow(kind(f), subject(f), texts.failure(f, card.catalog()))).toList(),
                 card.criteria().stream().map(c -> new CriterionRow(c.criterion().code(), c.criterion().name().in(lang),
-                        c.points(), c.max(), c.percent(), c.meetsMinimum())).toList(),
+                        c.points(), c.max(), ScoreTexts.criterionValue(c, card.catalog()), c.meetsMinimum())).toList(),
                 card.gaps().stream().map(g -> new GapRow(g.indicator().code(), texts.name(g.indicator()), g.recoverable(),
                         texts.reason(g))).toList(),
                 card.plan().map(p -> p.stream().map(s -> s.indicator().code()).toList()).orElse(null),
@@ -77,30 +86,46 @@ final class ScoreView {
         return f instanceof Failure.CriterionBelow c ? c.criterion() : f instanceof Failure.VetoAtZero v ? v.indicator() : null;
     }
 
-    /** One line per commune, then how many pass. */
-    void table(PrintWriter out, List<String[]> labels, List<Scorecard> cards) {
+    /** The sentence for a card scored from the register alone. */
+    private String registerOnly(Integer period) {
+        return m.get("score.registerOnly", period == null ? "" : Integer.toString(period));
+    }
+
+    /**
+     * One line per commune, then how many pass; a commune with no assessment for the period is
+     * marked, and the mark explained under the table.
+     */
+    void table(PrintWriter out, List<String[]> labels, List<Scorecard> cards, List<Boolean> registerOnly, Integer period) {
         TextTable table = new TextTable(m.get("col.code"), m.get("col.commune"), m.get("col.points"), m.get("col.result"),
                 m.get("col.failing"), m.get("col.plan"));
         for (int i = 0; i < cards.size(); i++) {
             Scorecard c = cards.get(i);
             table.add(labels.get(i)[0], labels.get(i)[1],
-                    texts.number(c.points()) + "/" + texts.number(c.max()) + " (" + texts.percent(c.percent()) + ")",
-                    m.get(c.passed() ? "score.passed" : "score.failed"),
+                    texts.number(c.points()) + "/" + texts.number(c.max()) + " (" + texts.total(c) + ")",
+                    m.get(c.passed() ? "score.passed" : "score.failed") + (registerOnly.get(i) ? " " + REGISTER_ONLY_MARK : ""),
                     c.failures().size(), c.plan().map(p -> Integer.toString(p.size())).orElse("–"));
         }
         table.print(out);
         long passed = cards.stream().filter(Scorecard::passed).count();
         out.println(m.get("cli.score.total", passed, cards.size()));
+        long unassessed = registerOnly.stream().filter(b -> b).count();
+        if (unassessed > 0) {
+            out.println(REGISTER_ONLY_MARK + " " + m.get("cli.score.registerOnly", unassessed, cards.size(),
+                    period == null ? "" : Integer.toString(period)));
+        }
         if (cards.stream().anyMatch(Scorecard::provisional)) {
             out.println(m.get("score.provisional.short"));
         }
     }
 
-    /** Everything about one commune. */
-    void detail(PrintWriter out, String title, Scorecard c) {
+    /** Everything about one commune; {@code registerOnly} when no assessment was entered for the period. */
+    void detail(PrintWriter out, String title, Scorecard c, boolean registerOnly, Integer period) {
         out.println(title);
-        out.println(m.get("score.summary", texts.number(c.points()), texts.number(c.max()), texts.percent(c.percent()),
+        out.println(m.get("score.summary", texts.number(c.points()), texts.number(c.max()), texts.total(c),
                 m.get(c.passed() ? "score.passed" : "score.failed"), c.catalog().id()));
+        if (registerOnly) {
+            out.println(registerOnly(period));
+        }
         if (c.provisional()) {
             out.println(m.get("score.provisional", c.draftsUsed().size()));
         }
@@ -108,7 +133,7 @@ final class ScoreView {
         TextTable criteria = new TextTable(m.get("col.criterion"), m.get("col.points"), m.get("col.minimum"));
         for (CriterionScore cs : c.criteria()) {
             criteria.add(cs.criterion().code() + " " + cs.criterion().name().in(m.locale()),
-                    texts.number(cs.points()) + "/" + texts.number(cs.max()) + " (" + texts.percent(cs.percent()) + ")",
+                    texts.number(cs.points()) + "/" + texts.number(cs.max()) + " (" + texts.criterion(cs, c.catalog()) + ")",
                     m.get(cs.meetsMinimum() ? "score.meets" : "score.below"));
         }
         criteria.print(out);

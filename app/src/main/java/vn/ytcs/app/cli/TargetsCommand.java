@@ -2,6 +2,7 @@
 package vn.ytcs.app.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
-import vn.ytcs.app.i18n.ScoreTexts;
+import vn.ytcs.app.i18n.Formats;
+import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.service.RegisterService;
 import vn.ytcs.core.service.ScoringService;
 import vn.ytcs.core.progress.TargetProgress;
@@ -41,9 +43,44 @@ final class TargetsCommand implements Callable<Integer> {
     @Option(names = "--json", descriptionKey = "cli.option.json")
     boolean json;
 
+    /** Communes named in the "holding back" column; the rest are counted. */
+    private static final int HOLDING_BACK_SHOWN = 4;
+
+    /**
+     * @param percent     as the table shows it (see {@link Formats#percentValue}); null when not measured
+     * @param holdingBack the communes that fall short themselves, by code
+     */
     record ProgressRow(String unitCode, String unitName, String target, String name, String measure, String comparison,
-                       java.math.BigDecimal targetValue, long numerator, long denominator, java.math.BigDecimal percent,
-                       boolean measured, boolean met, java.math.BigDecimal gap, List<String> holdingBack) {
+                       BigDecimal targetValue, long numerator, long denominator, BigDecimal percent,
+                       boolean measured, boolean met, BigDecimal gap, List<CommuneRow> holdingBack) {
+
+        static ProgressRow of(Unit unit, TargetProgress p, Labels labels) {
+            Target t = p.target();
+            return new ProgressRow(unit.code(), labels.unit(unit), t.code(), t.name().in(labels.messages().locale()),
+                    t.measure().name(), t.comparison().name(), t.value(), p.numerator(), p.denominator(),
+                    p.measured() ? Formats.percentValue(BigDecimal.valueOf(p.numerator()), BigDecimal.valueOf(p.denominator()),
+                            List.of(t.value())) : null,
+                    p.measured(), p.met(), p.measured() ? missingPoints(t, p) : null, p.holdingBack().stream()
+                            .map(c -> new CommuneRow(c.code(), labels.unit(c)))
+                            .sorted(java.util.Comparator.comparing(CommuneRow::code)).toList());
+        }
+    }
+
+    /**
+     * Percentage points still missing, from the exact share, rounded as the share is shown (so that
+     * 66,7 % and its gap make 100 %), never shown as zero while the target is not met.
+     */
+    private static BigDecimal missingPoints(Target t, TargetProgress p) {
+        if (p.met()) {
+            return BigDecimal.ZERO.setScale(1);
+        }
+        BigDecimal whole = BigDecimal.valueOf(p.denominator());
+        BigDecimal missing = t.value().movePointLeft(2).multiply(whole).subtract(BigDecimal.valueOf(p.numerator()));
+        return Formats.percentValue(missing, whole, List.of(BigDecimal.ZERO)).max(BigDecimal.ZERO);
+    }
+
+    /** A commune named as the user knows it: "Xã Hỏa Lựu" and its code. */
+    record CommuneRow(String code, String name) {
     }
 
     @Override
@@ -60,10 +97,7 @@ final class TargetsCommand implements Callable<Integer> {
                     year, day)) {
                 Unit u = up.unit();
                 for (TargetProgress p : up.targets()) {
-                    rows.add(new ProgressRow(u.code(), labels.unit(u), p.target().code(), p.target().name().in(m.locale()),
-                            p.target().measure().name(), p.target().comparison().name(), p.target().value(), p.numerator(),
-                            p.denominator(), p.percent(), p.measured(), p.met(), p.gap(),
-                            p.holdingBack().stream().map(Unit::code).sorted().toList()));
+                    rows.add(ProgressRow.of(u, p, labels));
                 }
             }
             print(rows, year);
@@ -109,8 +143,7 @@ final class TargetsCommand implements Callable<Integer> {
             return;
         }
         Messages m = parent.messages;
-        ScoreTexts texts = new ScoreTexts(m);
-        vn.ytcs.app.i18n.Formats formats = new vn.ytcs.app.i18n.Formats(m.locale());
+        Formats formats = new Formats(m.locale());
         out.println(m.get("cli.targets.header", Integer.toString(year)));
         String current = null;
         TextTable table = null;
@@ -125,15 +158,23 @@ final class TargetsCommand implements Callable<Integer> {
                         m.get("col.holdingBack"));
                 current = r.unitCode();
             }
-            String goal = (r.comparison().equals("GT") ? "> " : "≥ ") + texts.percent(r.targetValue());
+            String goal = (r.comparison().equals("GT") ? "> " : "≥ ") + formats.limit(r.targetValue());
             table.add(r.name(), goal,
-                    r.measured() ? texts.percent(r.percent()) + " (" + formats.integer(r.numerator()) + "/" + formats.integer(r.denominator()) + ")" : m.get("targets.notMeasured"),
-                    !r.measured() ? "" : r.met() ? m.get("targets.met") : texts.percent(r.gap()),
-                    r.holdingBack().isEmpty() ? "" : r.holdingBack().size() <= 4 ? String.join(", ", r.holdingBack())
-                            : String.join(", ", r.holdingBack().subList(0, 4)) + " " + m.get("targets.more", r.holdingBack().size() - 4));
+                    r.measured() ? formats.percent(BigDecimal.valueOf(r.numerator()), BigDecimal.valueOf(r.denominator()),
+                            List.of(r.targetValue())) + " (" + formats.integer(r.numerator()) + "/" + formats.integer(r.denominator()) + ")"
+                            : m.get("targets.notMeasured"),
+                    !r.measured() ? "" : r.met() ? m.get("targets.met") : formats.percent(r.gap(), List.of(BigDecimal.ZERO)), holdingBack(r, m));
         }
         if (table != null) {
             table.print(out);
         }
+    }
+
+    /** The first communes holding the unit back, by name and code, and how many more. */
+    private static String holdingBack(ProgressRow r, Messages m) {
+        List<String> named = r.holdingBack().stream().limit(HOLDING_BACK_SHOWN)
+                .map(c -> m.get("targets.commune", c.name(), c.code())).toList();
+        int more = r.holdingBack().size() - named.size();
+        return String.join(", ", named) + (more > 0 ? " " + m.get("targets.more", more) : "");
     }
 }

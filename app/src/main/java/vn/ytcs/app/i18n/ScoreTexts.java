@@ -2,16 +2,19 @@
 package vn.ytcs.app.i18n;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import vn.ytcs.core.catalog.Catalog;
 import vn.ytcs.core.catalog.Indicator;
 import vn.ytcs.core.catalog.Rule;
+import vn.ytcs.core.catalog.Tier;
 import vn.ytcs.core.json.DocumentException;
 import vn.ytcs.core.scoring.Answer;
+import vn.ytcs.core.scoring.CriterionScore;
 import vn.ytcs.core.scoring.Failure;
 import vn.ytcs.core.scoring.IndicatorScore;
+import vn.ytcs.core.scoring.Scorecard;
 import vn.ytcs.core.text.VietText;
 import vn.ytcs.core.unit.SocioRegion;
 
@@ -19,21 +22,40 @@ import vn.ytcs.core.unit.SocioRegion;
 public final class ScoreTexts {
 
     private final Messages m;
-    private final NumberFormat number;
+    private final Formats formats;
 
     public ScoreTexts(Messages messages) {
         this.m = messages;
-        this.number = NumberFormat.getNumberInstance(messages.locale());
-        number.setMaximumFractionDigits(2);
+        this.formats = new Formats(messages.locale());
     }
 
+    /** Points and other numbers that decide nothing by themselves. */
     public String number(BigDecimal value) {
-        return value == null ? "–" : number.format(value);
+        return formats.number(value);
     }
 
-    /** "82,5%" in Vietnamese, "82.5%" in English. */
-    public String percent(BigDecimal value) {
-        return m.get("score.percent", number(value));
+    /** A percentage the catalog or the targets set (a minimum, a threshold), exactly: "16,5%". */
+    public String percent(BigDecimal limit) {
+        return formats.limit(limit);
+    }
+
+    /** The commune's total as a percentage, shown on the right side of the catalog's minimum ("79,9%"). */
+    public String total(Scorecard card) {
+        return formats.percent(card.points(), card.max(), List.of(card.catalog().passRule().minTotalPercent()));
+    }
+
+    /** A criterion as a percentage of its own maximum, shown on the right side of the catalog's minimum. */
+    public String criterion(CriterionScore c, Catalog catalog) {
+        return formats.percent(c.points(), c.max(), List.of(catalog.passRule().minCriterionPercent()));
+    }
+
+    /** The same numbers for machine-readable output, so that it says what the screen says. */
+    public static BigDecimal totalValue(Scorecard card) {
+        return Formats.percentValue(card.points(), card.max(), List.of(card.catalog().passRule().minTotalPercent()));
+    }
+
+    public static BigDecimal criterionValue(CriterionScore c, Catalog catalog) {
+        return Formats.percentValue(c.points(), c.max(), List.of(catalog.passRule().minCriterionPercent()));
     }
 
     public String name(Indicator indicator) {
@@ -68,11 +90,10 @@ public final class ScoreTexts {
         if (rule instanceof Rule.Norm && s.value() instanceof Answer.Amount a) {
             return " " + m.get("score.detail.norm", number(a.value()), Integer.toString(s.norm()));
         }
-        if (rule instanceof Rule.Threshold t && s.value() instanceof Answer.Amount a && s.target() != null) {
+        if (rule instanceof Rule.Threshold t && s.value() != null && s.target() != null) {
             String key = t.direction() == Rule.Direction.AT_LEAST ? "score.detail.atLeast" : "score.detail.atMost";
             boolean percent = "percent".equals(t.unit());
-            return " " + m.get(key, percent ? percent(a.value()) : number(a.value()),
-                    percent ? percent(s.target()) : number(s.target()));
+            return " " + m.get(key, value(s), percent ? percent(s.target()) : formats.number(s.target(), List.of(s.target())));
         }
         if (rule instanceof Rule.Checklist c && !s.missingItems().isEmpty()) {
             String missing = c.items().stream().filter(i -> s.missingItems().contains(i.code()))
@@ -91,23 +112,38 @@ public final class ScoreTexts {
         if (v instanceof Answer.Flag f) {
             return m.get(f.yes() ? "score.value.yes" : "score.value.no");
         }
+        List<BigDecimal> thresholds = thresholds(s);
         if (v instanceof Answer.Amount a) {
-            return s.indicator().rule() instanceof Rule.Threshold t && "percent".equals(t.unit()) ? percent(a.value())
-                    : number(a.value());
+            return s.indicator().rule() instanceof Rule.Threshold t && "percent".equals(t.unit())
+                    ? formats.percent(a.value(), thresholds) : formats.number(a.value(), thresholds);
+        }
+        if (v instanceof Answer.Share share) {
+            return formats.share(share.part(), share.whole(), thresholds);
         }
         Answer.Items items = (Answer.Items) v;
         return items.codes().stream().sorted().collect(Collectors.joining(", "));
     }
 
+    /** The thresholds that decide how the indicator's value scores: those of its tiers (of its commune's variant). */
+    private static List<BigDecimal> thresholds(IndicatorScore s) {
+        List<Tier> tiers = List.of();
+        if (s.indicator().rule() instanceof Rule.Threshold t) {
+            tiers = t.variantsBy() == null ? t.tiers() : s.variant() == null ? List.of()
+                    : Objects.requireNonNullElse(t.variants().get(s.variant()), List.of());
+        }
+        return tiers.stream().map(Tier::threshold).toList();
+    }
+
     /** A failing condition of the pass rule. */
     public String failure(Failure f, Catalog catalog) {
         if (f instanceof Failure.TotalBelow t) {
-            return m.get("score.failure.total", percent(t.percent()), percent(t.minimum()));
+            return m.get("score.failure.total", formats.percent(t.points(), t.max(), List.of(t.minimum())), percent(t.minimum()));
         }
         if (f instanceof Failure.CriterionBelow c) {
             String name = catalog.criteria().stream().filter(x -> x.code().equals(c.criterion())).findFirst()
                     .map(x -> x.name().in(m.locale())).orElse("");
-            return m.get("score.failure.criterion", c.criterion(), name, percent(c.percent()), percent(c.minimum()));
+            return m.get("score.failure.criterion", c.criterion(), name, formats.percent(c.points(), c.max(), List.of(c.minimum())),
+                    percent(c.minimum()));
         }
         Failure.VetoAtZero v = (Failure.VetoAtZero) f;
         String name = catalog.indicator(v.indicator()).map(this::name).orElse("");
@@ -149,8 +185,20 @@ public final class ScoreTexts {
             case WRONG_VALUE -> types(detail);
             default -> VietText.printable(detail, SHOWN);
         };
-        return m.get("document.error." + e.problem().name(), VietText.printable(e.source(), SHOWN),
-                VietText.printable(e.path(), SHOWN), said);
+        String found = e.found() == null ? "" : VietText.printable(e.found(), VietText.NAME_LENGTH);
+        return m.get("document.error." + e.problem().name(), VietText.printable(e.source(), SHOWN), where(e), said, found);
+    }
+
+    /** The bad field's path, and the record it belongs to when the reader could tell ("… (xã A1 "Xã Thử")"). */
+    private String where(DocumentException e) {
+        String path = VietText.printable(e.path(), SHOWN);
+        DocumentException.Subject s = e.subject();
+        if (s == null || s.code() == null) {
+            return path;
+        }
+        String code = VietText.printable(s.code(), VietText.NAME_LENGTH);
+        return s.name() == null ? m.get("document.where.communeCode", path, code)
+                : m.get("document.where.commune", path, code, VietText.printable(s.name(), VietText.NAME_LENGTH));
     }
 
     /** Longest file name, path or value shown in a refusal. */

@@ -37,7 +37,7 @@ final class ScorecardView {
         verdict.getStyleClass().add(c.passed() ? Styles.PASS : Styles.FAIL);
         verdict.setId("verdict");
         Label total = new Label(m.get("window.score.total", texts.number(c.points()), texts.number(c.max()),
-                texts.percent(c.percent()), c.catalog().id()));
+                texts.total(c), c.catalog().id()));
         total.getStyleClass().add(Styles.FACTS);
         HBox head = new HBox(12, verdict, total);
         head.setAlignment(Pos.CENTER_LEFT);
@@ -106,7 +106,7 @@ final class ScorecardView {
             bar.setPrefWidth(180);
             bar.getStyleClass().add(cs.meetsMinimum() ? Styles.BAR_OK : Styles.BAR_LOW);
             Label value = new Label(texts.number(cs.points()) + "/" + texts.number(cs.max()) + " · "
-                    + texts.percent(cs.percent()));
+                    + texts.criterion(cs, c.catalog()));
             if (!cs.meetsMinimum()) {
                 value.getStyleClass().add(Styles.WARNING_TEXT);
             }

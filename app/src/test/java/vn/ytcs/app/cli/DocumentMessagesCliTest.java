@@ -97,6 +97,14 @@ class DocumentMessagesCliTest {
                 }
             }
         }), ".rule.variantsBy", "the value \"xyz\" is not allowed; choose one of: vung, region", validate);
+        refused(write(catalog, c -> {
+            for (var indicator : (ArrayNode) c.get("indicators")) {
+                if (indicator.path("rule").has("variantsBy")) {
+                    ((ObjectNode) indicator.get("rule")).putArray("tiers").addObject().put("threshold", 50).put("points", 1);
+                    return;
+                }
+            }
+        }), ".rule", "give only one of the fields \"tiers / variants\", not both", validate);
         Path truncated = Files.writeString(dir.resolve("truncated.json"), "{\n  \"format\": \"ytcs-catalog/1\",\n  \"id\": ");
         refused(truncated, "", "error at line 3, column 9", validate);
     }
@@ -117,5 +125,28 @@ class DocumentMessagesCliTest {
         refused(write(targets, t -> ((ObjectNode) t.withArray("targets").get(0)).with("name").put("vi", "")), "$.targets[0].name.vi",
                 "at least 1 characters are needed", importing);
         refused(write(targets, t -> t.remove("format")), "$", "the required field \"format\" is missing", importing);
+    }
+
+    /** A facts file whose second commune has {@code fields} after its name, for the mini catalog. */
+    private Path facts(String fields) throws Exception {
+        return Files.writeString(Files.createTempFile(dir, "facts-", ".json"), "{\"format\": \"ytcs-facts/1\", \"communes\": [\n"
+                + " {\"code\": \"A1\", \"name\": \"Xã Một\", \"unitType\": \"XA\", \"values\": {\"TC1.02\": 96}},\n"
+                + " {\"code\": \"B2\", \"name\": \"Xã Hai\", \"unitType\": \"XA\", " + fields + "}\n]}");
+    }
+
+    @Test
+    void badFactsNameTheFieldAndTheCommune() throws Exception {
+        String[] score = {"score", "--catalog", Path.of(DocumentMessagesCliTest.class.getResource("/facts/mini-catalog.json").toURI())
+                .toString(), "--facts"};
+        String value = "$.communes[1].values.TC1.02";
+        String commune = "(commune B2 \"Xã Hai\")";
+        refused(facts("\"values\": {\"TC1.02\": \"97\"}"), value,
+                commune + ": wrong kind of value, expected a number, but the file has \"97\"", score);
+        refused(facts("\"values\": {\"TC1.02\": NaN}"), value, commune + ": \"NaN\" is not a number", score);
+        refused(facts("\"values\": {\"TC1.02\": Infinity}"), value, commune + ": \"Infinity\" is not a number", score);
+        refused(facts("\"values\": {\"TC1.02\": 96, \"TC1.02\": 90}"), value, commune + ": the field \"TC1.02\" is given twice",
+                score);
+        refused(facts("\"population\": 3000000000"), "$.communes[1].population", commune + ": value out of range", score);
+        refused(facts("\"values\": {\"TC1.02\": 101}"), value, commune + ": value out of range", score);
     }
 }

@@ -105,6 +105,66 @@ class ScoreCliTest {
         assertTrue(r.err().contains(bad.toString()) && r.err().contains("$.communes[0].values.TC1.01"), r.err());
     }
 
+    /** Every line of a command's output fits a terminal or a printout of 100 columns. */
+    private static void fits(CliRunner.Result r) {
+        assertEquals(0, r.code(), r.err());
+        for (String line : r.out().lines().toList()) {
+            assertTrue(line.codePointCount(0, line.length()) <= TextTable.WIDTH, line.length() + ": " + line);
+        }
+    }
+
+    @Test
+    void tablesFitAHundredColumnsAndNameTheCommunes() {
+        for (String lang : List.of("vi", "en")) {
+            fits(run("--lang", lang, "score"));
+            fits(run("--lang", lang, "targets"));
+        }
+        CliRunner.Result vi = run("targets", "--unit", "HG01");
+        assertTrue(CliRunner.column(vi.out(), 4).contains("Xã Hỏa Lựu [HG0106]"), vi.out());
+        CliRunner.Result en = run("--lang", "en", "targets", "--unit", "HG01");
+        assertTrue(CliRunner.column(en.out(), 4).contains("Commune Hỏa Lựu [HG0106]"), en.out());
+    }
+
+    @Test
+    void percentagesAreRoundedAsASpreadsheetDoes() {
+        CliRunner.Result r = run("score", "--unit", "HG0106");
+        assertTrue(r.out().contains("5/9 (55,6%)"), "5/9 of the workforce criterion: " + r.out());
+    }
+
+    @Test
+    void aValueJustBelowItsThresholdIsNotShownAtIt() throws Exception {
+        Path catalog = Path.of(ScoreCliTest.class.getResource("/facts/mini-catalog.json").toURI());
+        Path facts = Files.writeString(dir.resolve("just-below.json"), "{\"format\": \"ytcs-facts/1\", \"communes\": [{\"code\": \"A1\", "
+                + "\"name\": \"Xã Sát Ngưỡng\", \"unitType\": \"XA\", \"values\": {\"TC1.01\": true, \"TC1.02\": 94.995}}]}");
+        CliRunner.Result vi = run("score", "--catalog", catalog.toString(), "--facts", facts.toString());
+        assertEquals(0, vi.code(), vi.err());
+        assertTrue(vi.out().contains("(94,995%, cần từ 95%)"), vi.out());
+        CliRunner.Result en = run("--lang", "en", "score", "--catalog", catalog.toString(), "--facts", facts.toString());
+        assertTrue(en.out().contains("(94.995%, needs at least 95%)"), en.out());
+    }
+
+    @Test
+    void aYearWithNoAssessmentSaysSoForEveryCommune() throws Exception {
+        CliRunner.Result table = run("--lang", "en", "score", "--period", "2030");
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("75 of 75 communes have no assessment entered for 2030: only values from the register"
+                + " were scored."), table.out());
+        long marked = table.out().lines().filter(l -> l.contains(" *")).count();
+        assertEquals(75, marked, "each commune is marked: " + table.out());
+        CliRunner.Result detail = run("score", "--unit", "HG0106", "--period", "2030");
+        assertTrue(detail.out().contains("Chưa nhập đánh giá cho năm 2030: chỉ chấm các giá trị lấy từ sổ quản lý"), detail.out());
+        JsonNode cards = new ObjectMapper().readTree(run("score", "--period", "2030", "--json").out());
+        for (JsonNode card : cards) {
+            assertTrue(card.get("registerOnly").asBoolean(), card.get("code").asText());
+            assertTrue(card.get("note").asText().startsWith("Chưa nhập đánh giá cho năm 2030"), card.toString());
+        }
+        JsonNode assessed = new ObjectMapper().readTree(run("score", "--json").out());
+        for (JsonNode card : assessed) {
+            assertEquals(card.get("assessment").isNull(), card.get("registerOnly").asBoolean(), card.get("code").asText());
+        }
+        assertTrue(!run("score").out().contains(" *"), "the demo has an assessment for every commune this year");
+    }
+
     @Test
     void catalogListShowAndValidate() throws Exception {
         CliRunner.Result list = run("catalog", "list");
@@ -128,7 +188,7 @@ class ScoreCliTest {
         JsonNode rows = new ObjectMapper().readTree(r.out());
         assertEquals(9 * 10, rows.size(), "province and 8 districts, 10 targets each");
         CliRunner.Result text = run("targets", "--unit", "HG01");
-        assertTrue(text.out().contains("Trạm y tế xã có ít nhất một bác sĩ cơ hữu"), text.out());
+        assertTrue(CliRunner.column(text.out(), 0).contains("Trạm y tế xã có ít nhất một bác sĩ cơ hữu"), "wrapped, whole: " + text.out());
     }
 
     @Test

@@ -110,7 +110,7 @@ class MainWindowTest extends WindowTest {
         assertTrue(verdict.getStyleClass().contains(hoaLuu.passed() ? Styles.PASS : Styles.FAIL), verdict.getStyleClass().toString());
         ScoreTexts texts = new ScoreTexts(m);
         String total = m.get("window.score.total", texts.number(hoaLuu.points()), texts.number(hoaLuu.max()),
-                texts.percent(hoaLuu.percent()), hoaLuu.catalog().id());
+                texts.total(hoaLuu), hoaLuu.catalog().id());
         assertTrue(hasLabel(robot, total), "shows " + total);
         for (String failure : texts.failures(hoaLuu.failures(), hoaLuu.catalog())) {
             assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().contains(failure))

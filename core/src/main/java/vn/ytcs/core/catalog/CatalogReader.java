@@ -152,6 +152,10 @@ public final class CatalogReader {
     private Rule threshold(JsonNode r, String at, BigDecimal max) {
         Rule.Direction direction = "atMost".equals(r.get("direction").asText()) ? Rule.Direction.AT_MOST : Rule.Direction.AT_LEAST;
         String unit = r.path("unit").asText("number");
+        if (r.has("tiers") && r.has("variantsBy")) {
+            // The scorer would use the variants and silently drop the tiers: the author meant one of them.
+            throw problem(at, Problem.EXCLUSIVE_FIELDS, "tiers / variants");
+        }
         List<Tier> tiers = r.has("tiers") ? tiers(r.get("tiers"), at + ".tiers", max) : List.of();
         if (!r.has("variantsBy")) {
             return new Rule.Threshold(direction, unit, tiers, null, Map.of());

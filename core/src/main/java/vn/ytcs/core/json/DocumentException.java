@@ -36,8 +36,14 @@ public final class DocumentException extends RuntimeException {
         OUT_OF_RANGE,
         /** A derived indicator whose rule cannot score that kind of value. */
         RULE_MISMATCH,
-        /** A value of the wrong kind for the indicator's rule. */
-        WRONG_VALUE
+        /** A value of the wrong kind for the indicator's rule: {@link #detail()} is what it takes, {@link #found()} what the file has. */
+        WRONG_VALUE,
+        /** A field given twice in one object (the second would silently win); the detail is its name. */
+        DUPLICATE_KEY,
+        /** NaN or Infinity where a number belongs (not JSON, and no count or percentage); the detail is the token. */
+        NOT_A_NUMBER,
+        /** Two fields that exclude each other are both given; the detail names them ("tiers / variants"). */
+        EXCLUSIVE_FIELDS
     }
 
     /**
@@ -77,6 +83,16 @@ public final class DocumentException extends RuntimeException {
         OTHER
     }
 
+    /**
+     * The commune a bad field belongs to, as the document names it, so that the user can find it
+     * without reading the path.
+     *
+     * @param code its code in the document; may be null when the document gives none
+     * @param name its name in the document; may be null
+     */
+    public record Subject(String code, String name) {
+    }
+
     private final String source;
     private final String path;
     private final Problem problem;
@@ -86,14 +102,16 @@ public final class DocumentException extends RuntimeException {
     private final String found;
     private final long line;
     private final long column;
+    private final Subject subject;
 
     public DocumentException(String source, String path, Problem problem, String detail) {
-        this(source, path, problem, detail, null, null, null, 0, 0);
+        this(source, path, problem, detail, null, null, null, 0, 0, null);
     }
 
     private DocumentException(String source, String path, Problem problem, String detail, SchemaRule rule, String expected,
-                              String found, long line, long column) {
-        super(source + " " + path + ": " + problem + (rule == null ? "" : " " + rule) + (detail == null ? "" : " (" + detail + ")"));
+                              String found, long line, long column, Subject subject) {
+        super(source + " " + path + (subject == null ? "" : " (" + subject.code() + " " + subject.name() + ")") + ": " + problem
+                + (rule == null ? "" : " " + rule) + (detail == null ? "" : " (" + detail + ")"));
         this.source = source;
         this.path = path;
         this.problem = problem;
@@ -103,18 +121,31 @@ public final class DocumentException extends RuntimeException {
         this.found = found;
         this.line = line;
         this.column = column;
+        this.subject = subject;
     }
 
     /** The document breaks a rule of its schema; detail is the validator's own (English) words, for logs. */
     public static DocumentException schema(String source, String path, SchemaRule rule, String expected, String found,
                                            String detail) {
-        return new DocumentException(source, path, Problem.SCHEMA, detail, rule, expected, found, 0, 0);
+        return new DocumentException(source, path, Problem.SCHEMA, detail, rule, expected, found, 0, 0, null);
+    }
+
+    /** A value of the wrong kind: {@code expected} as for {@link Problem#WRONG_VALUE}, {@code found} the value as the file writes it. */
+    public static DocumentException wrongValue(String source, String path, String expected, String found) {
+        return new DocumentException(source, path, Problem.WRONG_VALUE, expected, null, null, found, 0, 0, null);
+    }
+
+    /** The same refusal, naming the record the bad field belongs to. */
+    public DocumentException about(Subject record) {
+        DocumentException e = new DocumentException(source, path, problem, detail, rule, expected, found, line, column, record);
+        e.setStackTrace(getStackTrace());
+        return e;
     }
 
     /** The document is not well-formed JSON at the line and column (1-based; 0 when unknown). */
     public static DocumentException notJson(String source, long line, long column, String detail) {
         return new DocumentException(source, "$", Problem.NOT_JSON, detail, null, null, null, Math.max(line, 0),
-                Math.max(column, 0));
+                Math.max(column, 0), null);
     }
 
     /** The file or resource name. */
@@ -146,7 +177,7 @@ public final class DocumentException extends RuntimeException {
         return expected;
     }
 
-    /** What the document has instead (see {@link SchemaRule}); null when not shown. */
+    /** What the document has instead (see {@link SchemaRule} and {@link Problem#WRONG_VALUE}); null when not shown. */
     public String found() {
         return found;
     }
@@ -159,5 +190,10 @@ public final class DocumentException extends RuntimeException {
     /** Column of a NOT_JSON problem, from 1; 0 when unknown. */
     public long column() {
         return column;
+    }
+
+    /** The record the bad field belongs to; null when it belongs to none or the reader cannot tell. */
+    public Subject subject() {
+        return subject;
     }
 }

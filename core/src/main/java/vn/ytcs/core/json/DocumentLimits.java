@@ -90,7 +90,7 @@ final class DocumentLimits {
     }
 
     /** Where the parser stands, as a JSON path ({@code $.targets[20000]}). */
-    private static String path(JsonStreamContext context) {
+    static String path(JsonStreamContext context) {
         Deque<String> parts = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) {

@@ -48,8 +48,25 @@ public final class JsonDocuments {
     private JsonDocuments() {
     }
 
+    /**
+     * Lets a reader say more of a refusal found in a document that has a tree (a schema error, a
+     * duplicate field, NaN): e.g. name the record the bad field belongs to.
+     */
+    @FunctionalInterface
+    public interface Locator {
+        /** The refusal to throw; {@code root} is the document as read (leniently, for a duplicate field or NaN). */
+        DocumentException locate(JsonNode root, DocumentException refusal);
+    }
+
+    private static final Locator AS_IS = (root, refusal) -> refusal;
+
     /** Reads and validates a file. */
     public static JsonNode read(Path file, String schema) {
+        return read(file, schema, AS_IS);
+    }
+
+    /** Reads and validates a file; a refusal found in its tree passes through the locator. */
+    public static JsonNode read(Path file, String schema, Locator locator) {
         String source = file.toString();
         DocumentLimits.checkFile(file, source, schema);
         byte[] bytes;
@@ -64,7 +81,7 @@ public final class JsonDocuments {
         } catch (IOException e) {
             throw new DocumentException(source, "$", DocumentException.Problem.UNREADABLE, e.getMessage());
         }
-        return read(bytes, source, schema);
+        return read(bytes, source, schema, locator);
     }
 
     /** Reads and validates a class-path resource. */
@@ -81,6 +98,10 @@ public final class JsonDocuments {
 
     /** Parses UTF-8 bytes and validates them against the named schema (e.g. "catalog-v1"). */
     public static JsonNode read(byte[] bytes, String source, String schema) {
+        return read(bytes, source, schema, AS_IS);
+    }
+
+    private static JsonNode read(byte[] bytes, String source, String schema, Locator locator) {
         // Before the UTF-8 check and the tree: the bytes and the values a document of its kind may have.
         DocumentLimits.checkBytes(bytes, source, schema);
         try {
@@ -93,6 +114,11 @@ public final class JsonDocuments {
         try {
             node = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
+            DocumentException told = LenientReading.diagnose(bytes, source);
+            JsonNode lenient = told == null ? null : LenientReading.tree(bytes);
+            if (told != null) {
+                throw lenient == null ? told : locator.locate(lenient, told);
+            }
             var at = e.getLocation();
             throw DocumentException.notJson(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
                     e.getOriginalMessage());
@@ -111,7 +137,7 @@ public final class JsonDocuments {
                             .thenComparing(m -> String.valueOf(m.getProperty()))
                             .thenComparing(ValidationMessage::getMessage))
                     .orElseThrow();
-            throw schemaProblem(source, first);
+            throw locator.locate(node, schemaProblem(source, first));
         }
         return node;
     }

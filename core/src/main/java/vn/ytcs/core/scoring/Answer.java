@@ -19,6 +19,20 @@ public sealed interface Answer {
         }
     }
 
+    /**
+     * A part of a whole, as a percentage, kept exact: the register's shares (insured of the
+     * population, hamlets with a trained worker), so that 18,999 of 20,000 is scored and shown as
+     * 94.995 %, never rounded onto a threshold.
+     */
+    record Share(long part, long whole) implements Answer {
+
+        public Share {
+            if (whole <= 0 || part < 0) {
+                throw new IllegalArgumentException(part + "/" + whole);
+            }
+        }
+    }
+
     /** The items of a checklist that are present. */
     record Items(Set<String> codes) implements Answer {
 

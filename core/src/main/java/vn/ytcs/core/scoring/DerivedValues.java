@@ -2,7 +2,6 @@
 package vn.ytcs.core.scoring;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -52,9 +51,8 @@ public final class DerivedValues {
         return p.figures().stream().filter(f -> f.year() <= period).reduce((a, b) -> b.year() > a.year() ? b : a);
     }
 
-    /** part / whole as a percentage with two decimals, rounded down so that 94.999 % is not shown as 95 %. */
-    static Answer.Amount percent(long part, long whole) {
-        return new Answer.Amount(BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.DOWN));
+    /** part / whole, exact: the scorer compares it with thresholds, the screen decides how to show it. */
+    static Answer.Share percent(long part, long whole) {
+        return new Answer.Share(part, whole);
     }
 }

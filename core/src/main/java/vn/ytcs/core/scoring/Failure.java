@@ -6,12 +6,12 @@ import java.math.BigDecimal;
 /** A condition of the pass rule that the commune does not meet. */
 public sealed interface Failure {
 
-    /** The total is below the minimum percentage. */
-    record TotalBelow(BigDecimal percent, BigDecimal minimum) implements Failure {
+    /** The total, points of the applicable maximum, is below the minimum percentage. */
+    record TotalBelow(BigDecimal points, BigDecimal max, BigDecimal minimum) implements Failure {
     }
 
-    /** A criterion is below its minimum percentage. */
-    record CriterionBelow(String criterion, BigDecimal percent, BigDecimal minimum) implements Failure {
+    /** A criterion, points of its applicable maximum, is below its minimum percentage. */
+    record CriterionBelow(String criterion, BigDecimal points, BigDecimal max, BigDecimal minimum) implements Failure {
     }
 
     /** A veto indicator (điểm liệt) scores zero. */

@@ -43,7 +43,8 @@ public record IndicatorScore(Indicator indicator, Answer value, BigDecimal point
         return max.subtract(points);
     }
 
-    public boolean counts() {
-        return max.signum() > 0;
+    /** False when the indicator does not apply to the commune, however the catalog counts it. */
+    public boolean applies() {
+        return status != Status.NOT_APPLICABLE;
     }
 }

@@ -2,7 +2,6 @@
 package vn.ytcs.core.scoring;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import vn.ytcs.core.catalog.Catalog;
@@ -11,8 +10,9 @@ import vn.ytcs.core.catalog.Indicator;
 /**
  * A commune against a catalog: every indicator, every criterion, the total, pass or fail with
  * every failing condition, the gaps, and the smallest set of improvements that would make it pass.
+ * Points and maxima are exact; how a percentage of them is shown is the screen's to decide.
  *
- * @param gaps       indicators below their maximum, most recoverable points first
+ * @param gaps       applicable indicators below their maximum, most recoverable points first
  * @param plan       the fewest indicators that, raised to their maximum, make the commune pass
  *                   (among those, the one that gains most); empty when it already passes; absent
  *                   when no improvement can make it pass (e.g. thresholds not yet known)
@@ -23,22 +23,11 @@ public record Scorecard(Catalog catalog, CommuneFacts facts, List<IndicatorScore
                         List<Failure> failures, List<IndicatorScore> gaps, Optional<List<IndicatorScore>> plan,
                         List<Indicator> draftsUsed) {
 
-    public BigDecimal percent() {
-        return percent(points, max);
-    }
-
     public boolean provisional() {
         return !draftsUsed.isEmpty();
     }
 
     public List<IndicatorScore> missingData() {
         return indicators.stream().filter(s -> s.status() == IndicatorScore.Status.MISSING_DATA).toList();
-    }
-
-    static BigDecimal percent(BigDecimal points, BigDecimal max) {
-        if (max.signum() == 0) {
-            return BigDecimal.valueOf(100).setScale(1);
-        }
-        return points.multiply(BigDecimal.valueOf(100)).divide(max, 1, RoundingMode.DOWN);
     }
 }

@@ -2,7 +2,6 @@
 package vn.ytcs.core.scoring;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class Scorer {
         for (Indicator indicator : catalog.indicators()) {
             IndicatorScore s = indicator(indicator, facts, rule.notApplicable());
             scores.add(s);
-            if (indicator.isDraft() && s.status() != Status.NOT_APPLICABLE) {
+            if (indicator.isDraft() && s.applies()) {
                 drafts.add(indicator);
             }
         }
@@ -54,24 +53,26 @@ public final class Scorer {
             CriterionScore cs = new CriterionScore(c, cp, cm, meets);
             criteria.add(cs);
             if (!meets) {
-                failures.add(new Failure.CriterionBelow(c.code(), cs.percent(), rule.minCriterionPercent()));
+                failures.add(new Failure.CriterionBelow(c.code(), cp, cm, rule.minCriterionPercent()));
             }
             points = points.add(cp);
             max = max.add(cm);
         }
         if (!reaches(points, max, rule.minTotalPercent())) {
-            failures.add(0, new Failure.TotalBelow(Scorecard.percent(points, max), rule.minTotalPercent()));
+            failures.add(0, new Failure.TotalBelow(points, max, rule.minTotalPercent()));
         }
         if (rule.vetoAtZero()) {
             for (IndicatorScore s : scores) {
-                if (s.indicator().veto() && s.counts() && s.points().signum() == 0) {
+                // Not applicable is not "scored zero", even where the catalog counts it as zero points.
+                if (s.indicator().veto() && s.applies() && s.points().signum() == 0) {
                     failures.add(new Failure.VetoAtZero(s.indicator().code()));
                 }
             }
         }
 
+        // A non-applicable indicator counted as zero lowers the score, but nothing the commune does raises it.
         List<IndicatorScore> gaps = scores.stream()
-                .filter(s -> s.recoverable().signum() > 0)
+                .filter(s -> s.applies() && s.recoverable().signum() > 0)
                 .sorted(Comparator.comparing(IndicatorScore::recoverable).reversed()
                         .thenComparingInt(s -> s.indicator().number()))
                 .toList();
@@ -113,7 +114,7 @@ public final class Scorer {
             if (value == null) {
                 return missing(ind, null, Missing.NO_VALUE, key);
             }
-            return tiered(ind, value, amount(ind, value), t.direction(), tiers, null, key);
+            return tiered(ind, value, measure(ind, value), t.direction(), tiers, null, key);
         }
         if (value == null) {
             return missing(ind, null, Missing.NO_VALUE, null);
@@ -125,7 +126,7 @@ public final class Scorer {
             return score(ind, value, flag.yes() ? max : BigDecimal.ZERO, max, null);
         }
         if (rule instanceof Rule.Threshold t) {
-            return tiered(ind, value, amount(ind, value), t.direction(), t.tiers(), null, null);
+            return tiered(ind, value, measure(ind, value), t.direction(), t.tiers(), null, null);
         }
         if (rule instanceof Rule.Checklist c) {
             if (!(value instanceof Answer.Items items)) {
@@ -152,11 +153,14 @@ public final class Scorer {
             return missing(ind, value, Missing.NO_VUNG, null);
         }
         int norm = StaffNorm.circular03(f.population(), f.vung());
-        BigDecimal share = amount(ind, value).multiply(HUNDRED).divide(BigDecimal.valueOf(norm), 4, RoundingMode.DOWN);
+        if (!(value instanceof Answer.Amount count)) {
+            throw wrong(ind, value);
+        }
+        Ratio share = new Ratio(count.value().multiply(HUNDRED), BigDecimal.valueOf(norm));
         return tiered(ind, value, share, Rule.Direction.AT_LEAST, n.tiers(), norm, null);
     }
 
-    private static IndicatorScore tiered(Indicator ind, Answer value, BigDecimal x, Rule.Direction direction,
+    private static IndicatorScore tiered(Indicator ind, Answer value, Ratio x, Rule.Direction direction,
                                          List<Tier> tiers, Integer norm, String variant) {
         BigDecimal points = BigDecimal.ZERO;
         for (Tier tier : tiers) {
@@ -172,11 +176,23 @@ public final class Scorer {
         return new IndicatorScore(ind, value, points.min(max), max, status(points, max), null, target, norm, variant, List.of());
     }
 
-    private static BigDecimal amount(Indicator ind, Answer value) {
-        if (!(value instanceof Answer.Amount a)) {
-            throw wrong(ind, value);
+    /** A value as a ratio, compared with thresholds exactly: a share of the register is never rounded first. */
+    private static Ratio measure(Indicator ind, Answer value) {
+        if (value instanceof Answer.Amount a) {
+            return new Ratio(a.value(), BigDecimal.ONE);
         }
-        return a.value();
+        if (value instanceof Answer.Share s) {
+            return new Ratio(BigDecimal.valueOf(s.part()).multiply(HUNDRED), BigDecimal.valueOf(s.whole()));
+        }
+        throw wrong(ind, value);
+    }
+
+    /** num / den with den > 0, compared with a threshold without dividing. */
+    private record Ratio(BigDecimal num, BigDecimal den) {
+
+        int compareTo(BigDecimal threshold) {
+            return num.compareTo(threshold.multiply(den));
+        }
     }
 
     private static IndicatorScore score(Indicator ind, Answer value, BigDecimal points, BigDecimal max, Status status) {

@@ -113,6 +113,16 @@ class CatalogReaderTest {
     }
 
     @Test
+    void aThresholdWithBothTiersAndVariantsIsRefusedRatherThanItsTiersIgnored() throws Exception {
+        DocumentException e = refused(testCatalog().replace("\"direction\": \"atLeast\", \"variantsBy\": \"vung\",",
+                "\"direction\": \"atLeast\", \"tiers\": [{\"threshold\": 50, \"points\": 2}], \"variantsBy\": \"vung\","));
+        assertEquals(Problem.EXCLUSIVE_FIELDS, e.problem());
+        assertEquals("$.indicators[6].rule", e.path());
+        assertEquals("tiers / variants", e.detail());
+        assertTrue(e.source().endsWith("bad.json"), e.source());
+    }
+
+    @Test
     void brokenFilesAreRefusedWholeAndNamed() throws Exception {
         assertEquals(Problem.EMPTY, refused("").problem());
         DocumentException cut = refused(testCatalog().substring(0, 200));
@@ -124,7 +134,11 @@ class CatalogReaderTest {
         assertEquals(Problem.NOT_UTF8, e.problem());
         assertEquals(latin1.toString(), e.source());
         assertEquals(Problem.UNREADABLE, assertThrows(DocumentException.class, () -> CatalogReader.read(dir)).problem());
-        assertEquals(Problem.NOT_JSON, refused(testCatalog().replace("\"revision\": 1,", "\"revision\": 1, \"revision\": 2,")).problem(),
-                "a duplicate key is not silently overwritten");
+        DocumentException twice = refused(testCatalog().replace("\"revision\": 1,", "\"revision\": 1, \"revision\": 2,"));
+        assertEquals(Problem.DUPLICATE_KEY, twice.problem(), "a duplicate key is not silently overwritten");
+        assertEquals("$.revision", twice.path());
+        DocumentException nan = refused(testCatalog().replace("{\"threshold\": 95, \"points\": 3}", "{\"threshold\": NaN, \"points\": 3}"));
+        assertEquals(Problem.NOT_A_NUMBER, nan.problem());
+        assertEquals("$.indicators[1].rule.tiers[0].threshold", nan.path());
     }
 }

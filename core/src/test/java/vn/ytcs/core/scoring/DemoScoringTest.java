@@ -83,10 +83,8 @@ class DemoScoringTest {
             assertEquals(new Answer.Flag(permanentDoctor), derived.get(DerivedValue.PERMANENT_DOCTOR), commune.name());
             assertEquals(0, BigDecimal.valueOf(staff.size()).compareTo(((Answer.Amount) derived.get(DerivedValue.STAFF_COUNT)).value()));
             assertEquals(new Answer.Flag(station.familyDoctorModel()), derived.get(DerivedValue.FAMILY_DOCTOR_MODEL));
-            BigDecimal share = ((Answer.Amount) derived.get(DerivedValue.HAMLET_WORKER_SHARE)).value();
-            assertEquals(servedCount * 10000 / hamlets.size(), share.movePointRight(2).longValue(), commune.name());
-            BigDecimal insured = ((Answer.Amount) derived.get(DerivedValue.INSURANCE_COVERAGE)).value();
-            assertEquals((long) y2025.insured() * 10000 / y2025.population(), insured.movePointRight(2).longValue());
+            assertEquals(new Answer.Share(servedCount, hamlets.size()), derived.get(DerivedValue.HAMLET_WORKER_SHARE), commune.name());
+            assertEquals(new Answer.Share(y2025.insured(), y2025.population()), derived.get(DerivedValue.INSURANCE_COVERAGE));
         }
     }
 
@@ -121,7 +119,7 @@ class DemoScoringTest {
             boolean meets = cs.points().multiply(BigDecimal.valueOf(100)).compareTo(rule.minCriterionPercent().multiply(cs.max())) >= 0;
             assertEquals(meets, cs.meetsMinimum(), commune + " " + cs.criterion().code());
             if (!meets) {
-                expected.add(new Failure.CriterionBelow(cs.criterion().code(), cs.percent(), rule.minCriterionPercent()));
+                expected.add(new Failure.CriterionBelow(cs.criterion().code(), cs.points(), cs.max(), rule.minCriterionPercent()));
             }
             total = total.add(cs.points());
             totalMax = totalMax.add(cs.max());
@@ -129,12 +127,12 @@ class DemoScoringTest {
         assertEquals(0, total.compareTo(c.points()), commune + " total");
         assertEquals(0, totalMax.compareTo(c.max()), commune + " maximum");
         if (total.multiply(BigDecimal.valueOf(100)).compareTo(rule.minTotalPercent().multiply(totalMax)) < 0) {
-            expected.add(0, new Failure.TotalBelow(c.percent(), rule.minTotalPercent()));
+            expected.add(0, new Failure.TotalBelow(total, totalMax, rule.minTotalPercent()));
         }
         for (IndicatorScore s : c.indicators()) {
             assertTrue(s.points().signum() >= 0 && s.points().compareTo(s.max()) <= 0
                     && s.max().compareTo(s.indicator().maxPoints()) <= 0, commune + " " + s.indicator().code());
-            if (rule.vetoAtZero() && s.indicator().veto() && s.counts() && s.points().signum() == 0) {
+            if (rule.vetoAtZero() && s.indicator().veto() && s.applies() && s.points().signum() == 0) {
                 expected.add(new Failure.VetoAtZero(s.indicator().code()));
             }
         }

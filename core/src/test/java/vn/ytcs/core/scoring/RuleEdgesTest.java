@@ -76,6 +76,17 @@ class RuleEdgesTest {
     }
 
     @Test
+    void aShareOfTheRegisterIsComparedExactlyNotRoundedFirst() {
+        Catalog atLeast = catalog(AT_LEAST, "2", false, AppliesTo.ALL);
+        assertEquals(Status.PARTLY_MET, only(Scorer.score(atLeast, facts(new Answer.Share(18_999, 20_000)))).status(), "94.995 %");
+        assertEquals(Status.MET, only(Scorer.score(atLeast, facts(new Answer.Share(19_000, 20_000)))).status());
+        Catalog atMost = catalog(AT_MOST, "2", false, AppliesTo.ALL);
+        // 16.5001 %: rounded down to two decimals it used to meet "at most 16.5 %".
+        assertEquals(Status.PARTLY_MET, only(Scorer.score(atMost, facts(new Answer.Share(165_001, 1_000_000)))).status());
+        assertEquals(Status.MET, only(Scorer.score(atMost, facts(new Answer.Share(165, 1_000)))).status());
+    }
+
+    @Test
     void yesNoAndItsVetoAtZero() {
         Catalog c = catalog(new Rule.YesNo(), "3", true, AppliesTo.ALL);
         assertTrue(Scorer.score(c, facts(new Answer.Flag(true))).passed());
@@ -140,5 +151,36 @@ class RuleEdgesTest {
         assertEquals(Status.NOT_APPLICABLE, only(ward).status());
         assertEquals(0, ward.max().signum());
         assertTrue(ward.passed(), "nothing applicable, nothing failed; a non-applicable veto does not count");
+    }
+
+    /**
+     * Counted as zero, a non-applicable indicator lowers the score, but the commune cannot raise it:
+     * it is neither a gap nor in the plan, and a non-applicable veto indicator does not fail the commune.
+     */
+    @Test
+    void notApplicableCountedAsZeroIsNeitherAVetoNorAnImprovement() {
+        Indicator veto = new Indicator(1, "X.01", "X", new Text("Chỉ tiêu điểm liệt", null), d("2"),
+                new Provenance(true, "test", null), true, new AppliesTo(Set.of(UnitType.XA), Set.of()), null,
+                new Rule.YesNo(), null);
+        Indicator other = new Indicator(2, "X.02", "X", new Text("Chỉ tiêu khác", null), d("8"),
+                new Provenance(true, "test", null), false, AppliesTo.ALL, null, new Rule.YesNo(), null);
+        Catalog c = new Catalog("EDGE", 1, new Text("Biên", null), "test", LocalDate.of(2020, 1, 1), null,
+                new PassRule(d("80"), d("50"), true, PassRule.NotApplicable.ZERO),
+                List.of(new Criterion("X", new Text("X", null), d("10"))), List.of(veto, other));
+        Scorecard ward = Scorer.score(c, new CommuneFacts("T", "Thử", UnitType.PHUONG, 1, null, 1,
+                Map.of("X.02", new Answer.Flag(false)), Set.of()));
+
+        assertEquals(Status.NOT_APPLICABLE, ward.indicators().get(0).status());
+        assertEquals(0, d("10").compareTo(ward.max()), "counted as zero: its maximum is kept");
+        assertFalse(ward.failures().contains(new Failure.VetoAtZero("X.01")), ward.failures().toString());
+        assertEquals(List.of("X.02"), ward.gaps().stream().map(g -> g.indicator().code()).toList());
+        assertEquals(List.of("X.02"), ward.plan().orElseThrow().stream().map(g -> g.indicator().code()).toList(),
+                "8 of 10 passes once X.02 is met");
+
+        Scorecard declared = Scorer.score(c, new CommuneFacts("T", "Thử", UnitType.XA, 1, null, 1,
+                Map.of("X.02", new Answer.Flag(false)), Set.of("X.01", "X.02")));
+        assertTrue(declared.failures().stream().noneMatch(f -> f instanceof Failure.VetoAtZero));
+        assertTrue(declared.gaps().isEmpty());
+        assertTrue(declared.plan().isEmpty(), "nothing the commune can do makes 0 of 10 pass");
     }
 }

@@ -93,7 +93,7 @@ class ScorerPropertiesTest {
         boolean total = card.points().multiply(BigDecimal.valueOf(100)).compareTo(BigDecimal.valueOf(80).multiply(card.max())) >= 0;
         boolean criteria = card.criteria().stream().allMatch(c ->
                 c.points().multiply(BigDecimal.valueOf(100)).compareTo(BigDecimal.valueOf(50).multiply(c.max())) >= 0);
-        boolean veto = card.indicators().stream().noneMatch(s -> s.indicator().veto() && s.counts() && s.points().signum() == 0);
+        boolean veto = card.indicators().stream().noneMatch(s -> s.indicator().veto() && s.applies() && s.points().signum() == 0);
         assertEquals(total && criteria && veto, card.passed());
         assertEquals(card.passed(), card.failures().isEmpty());
     }
