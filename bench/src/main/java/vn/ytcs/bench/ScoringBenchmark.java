@@ -95,7 +95,7 @@ final class ScoringBenchmark implements Callable<Integer> {
             List<Unit> all = tree.communes();
             int period = day.getYear();
             RegisterService register = new RegisterService(store, "benchmark");
-            ScoringService scoring = new ScoringService(store, Catalogs.shipped(), register);
+            ScoringService scoring = new ScoringService(store, Catalogs::shipped, register);
             double[] db = medians(() -> {
                 var profiles = register.profiles(tree, all, day);
                 List<Assessment> assessments = store.assessments().assessmentsOf(all.stream().map(Unit::id).toList(), period);

@@ -37,7 +37,7 @@ public final class LogFile {
     }
 
     /**
-     * Sends the log to this data folder's file from now on (until then, logback.xml logs nowhere).
+     * Sends the log to this data folder's file from now on (until then, {@link QuietStart} logs nowhere).
      * Calling it again for another folder moves the log there; for the same folder it does nothing.
      */
     public static synchronized void writeTo(Path dataDir) {

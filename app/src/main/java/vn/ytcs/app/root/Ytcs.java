@@ -2,6 +2,7 @@
 package vn.ytcs.app.root;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ public final class Ytcs implements AutoCloseable {
     private final String actor;
     private SyncService sync;
 
-    private Ytcs(Store store, String actor, Catalogs catalogs) {
+    private Ytcs(Store store, String actor, Supplier<Catalogs> catalogs) {
         this.store = store;
         this.actor = actor;
         this.register = new RegisterService(store, actor);
@@ -42,7 +43,8 @@ public final class Ytcs implements AutoCloseable {
     /** Opens the data folder with the audit recording {@code actor} as the one who changes things. */
     public static Ytcs open(Path dataDir, String actor) {
         LogFile.writeTo(dataDir);
-        Catalogs catalogs = Catalogs.shipped();
+        // The shipped catalogs, read and validated the first time something scores or checks an answer.
+        Supplier<Catalogs> catalogs = Catalogs::shipped;
         Ytcs ytcs = new Ytcs(Store.open(dataDir, catalogs), actor, catalogs);
         LOG.info("Store open at {}: site {}", dataDir.toAbsolutePath(), ytcs.register().localSite().id());
         return ytcs;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import vn.ytcs.core.assessment.Assessment;
 import vn.ytcs.core.assessment.AssessmentAnswer;
@@ -61,10 +62,11 @@ public final class ScoringService {
     }
 
     private final Store store;
-    private final Catalogs catalogs;
+    private final Supplier<Catalogs> catalogs;
     private final RegisterService register;
 
-    public ScoringService(Store store, Catalogs catalogs, RegisterService register) {
+    /** @param catalogs read when first needed: a command that scores nothing never parses them */
+    public ScoringService(Store store, Supplier<Catalogs> catalogs, RegisterService register) {
         this.store = store;
         this.catalogs = catalogs;
         this.register = register;
@@ -77,7 +79,7 @@ public final class ScoringService {
 
     /** The catalog for assessing the period, or empty when none was in force. */
     public Optional<Catalog> catalogFor(int period) {
-        return catalogs.forPeriod(period);
+        return catalogs.get().forPeriod(period);
     }
 
     /**
@@ -91,7 +93,7 @@ public final class ScoringService {
 
     /** The catalogs this site knows. */
     public Catalogs catalogs() {
-        return catalogs;
+        return catalogs.get();
     }
 
     /** Scorecards of the communes, in the order given; empty when no catalog was in force. */

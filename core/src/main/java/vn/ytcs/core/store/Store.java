@@ -141,9 +141,9 @@ public final class Store implements AutoCloseable {
      * The same, checking answers against the given catalogs (those in force: the shipped ones and
      * the province's); {@link #open(Path)} checks them against the shipped ones.
      */
-    public static Store open(Path dataDir, vn.ytcs.core.catalog.Catalogs catalogs) {
+    public static Store open(Path dataDir, java.util.function.Supplier<vn.ytcs.core.catalog.Catalogs> catalogs) {
         Store store = open(dataDir);
-        store.catalogs = () -> catalogs;
+        store.catalogs = catalogs;
         return store;
     }
 

@@ -55,7 +55,7 @@ class DemoScoringTest {
         store = Store.open(dir);
         DemoLoader.load(store, "test");
         tree = store.units().tree(DAY);
-        results = new vn.ytcs.core.service.ScoringService(store, Catalogs.shipped(), new vn.ytcs.core.service.RegisterService(store, "test")).score(tree, tree.communes(), 2025, DAY);
+        results = new vn.ytcs.core.service.ScoringService(store, Catalogs::shipped, new vn.ytcs.core.service.RegisterService(store, "test")).score(tree, tree.communes(), 2025, DAY);
     }
 
     @AfterAll
@@ -178,7 +178,7 @@ class DemoScoringTest {
 
     @Test
     void recognisedAssessmentsOf2024PassTheir2024Score() {
-        List<CommuneScoring.Result> y2024 = new vn.ytcs.core.service.ScoringService(store, Catalogs.shipped(), new vn.ytcs.core.service.RegisterService(store, "test")).score(tree, tree.communes(), 2024, DAY);
+        List<CommuneScoring.Result> y2024 = new vn.ytcs.core.service.ScoringService(store, Catalogs::shipped, new vn.ytcs.core.service.RegisterService(store, "test")).score(tree, tree.communes(), 2024, DAY);
         long recognised = 0;
         for (CommuneScoring.Result r : y2024) {
             assertInvariants(r.scorecard(), r.commune().name() + " 2024");

@@ -44,7 +44,7 @@ class ServicesTest {
     private Services open() {
         Store store = Store.open(dir);
         RegisterService register = new RegisterService(store, "test");
-        return new Services(store, register, new ScoringService(store, Catalogs.shipped(), register));
+        return new Services(store, register, new ScoringService(store, Catalogs::shipped, register));
     }
 
     @Test

@@ -70,7 +70,7 @@ class RecordRulesTest {
                 null, "Sổ A, trang 3");
         AssessmentAnswer bad = new AssessmentAnswer(UUID.randomUUID(), assessment.id(), percent().code(), "\"97\"", false,
                 null, null);
-        try (Store store = Store.open(dir, Catalogs.shipped())) {
+        try (Store store = Store.open(dir, Catalogs::shipped)) {
             store.write("lan", w -> {
                 w.save(province);
                 w.save(commune);
