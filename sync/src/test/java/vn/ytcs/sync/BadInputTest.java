@@ -145,6 +145,27 @@ class BadInputTest {
     }
 
     @Test
+    void anAnswerThatDoesNotFitItsIndicatorIsRefusedBeforeAnythingIsWritten() throws Exception {
+        String v = Forge.version(district.keys);
+        String assessment = UUID.randomUUID().toString();
+        String owner = district.keys.site().id().toString();
+        String records = "{\"kind\":\"assessment\",\"id\":\"" + assessment + "\",\"owner\":\"" + owner + "\",\"version\":\""
+                + v + "\",\"deleted\":false,\"fields\":{\"unit_id\":\"" + unit + "\",\"period\":2025,"
+                + "\"catalog_id\":\"QD1300-2023\",\"state\":\"DRAFT\",\"decision_number\":null,\"decision_date\":null},"
+                + "\"fieldVersions\":{}},"
+                // TC2.10 is a percentage: "97" as text is not one, whatever a spreadsheet made of it.
+                + "{\"kind\":\"assessment_answer\",\"id\":\"" + UUID.randomUUID() + "\",\"owner\":\"" + owner
+                + "\",\"version\":\"" + v + "\",\"deleted\":false,\"fields\":{\"assessment_id\":\"" + assessment + "\","
+                + "\"indicator_code\":\"TC2.10\",\"answer_value\":\"\\\"97\\\"\",\"not_applicable\":false,"
+                + "\"note\":null,\"evidence\":null},\"fieldVersions\":{}}";
+        PackageRefused e = assertThrows(PackageRefused.class, () -> province.importer.importFile(
+                Forge.pack(stick, district.keys, province.keys.site().id(), 1, records,
+                        "\"assessment\":1,\"assessment_answer\":1"), false));
+        assertEquals("fields.answer_value", e.field(), e.getMessage());
+        assertEquals(before, province.dump(), "a refused package changes nothing");
+    }
+
+    @Test
     void recordsThatNoRegisterCanHold() throws Exception {
         PackageRefused e = refused(Forge.pack(stick, district.keys, province.keys.site().id(), 2, staff("PHU_THUY", ""),
                 "\"staff\":1"), Reason.UNKNOWN_VALUE);

@@ -326,6 +326,10 @@ public final class PackageImporter {
             entries.clear();
         };
         int[] index = {0};
+        // Answers are checked against their assessment's catalog: from this package, else this database.
+        RecordCheck.Context context = new RecordCheck.Context(
+                (kind, id) -> sync.find(kind, id).filter(s -> !s.deleted()).map(RecordState::fields),
+                store.recordContext().catalogs());
         staged.read(progress, new PackageReader.Reading() {
             @Override
             public void audit(SyncStore.AuditEntry entry) {
@@ -378,7 +382,7 @@ public final class PackageImporter {
                 tally.conflicts.addAll(sink.records(sync, merged, file));
                 batch.clear();
             }
-        });
+        }, context);
         return tally;
     }
 

@@ -223,7 +223,12 @@ public final class PackageReader {
          * caller's transaction can commit.
          */
         public void read(Progress progress, Reading reading) {
-            new PackageReader(source.toString()).read(copy, verified, progress, reading);
+            read(progress, reading, null);
+        }
+
+        /** The same, each record also checked against the records it reads (see {@link RecordCheck.Context}). */
+        void read(Progress progress, Reading reading, RecordCheck.Context context) {
+            new PackageReader(source.toString()).read(copy, verified, progress, reading, context);
         }
 
         /** Removes the copy (what a crash leaves behind, the next import removes). */
@@ -856,7 +861,7 @@ public final class PackageReader {
      * Reads the audit entries, then the records, of the staged copy: each list from where the
      * scan found it, so that every byte is read once, and hashed again against what the copy had.
      */
-    private void read(Path copy, Verified v, Progress progress, Reading reading) {
+    private void read(Path copy, Verified v, Progress progress, Reading reading, RecordCheck.Context context) {
         passes.accept(copy);
         long total = (long) v.records() + v.audit();
         long[] done = {0};
@@ -882,7 +887,7 @@ public final class PackageReader {
             }
             reading.auditDone();
             if (v.recordsAt() != null) {
-                section(channel, v.recordsAt(), "records", v.records(), p -> records(p, v, progress, reading, done, total));
+                section(channel, v.recordsAt(), "records", v.records(), p -> records(p, v, progress, reading, done, total, context));
             } else if (v.records() != 0) {
                 throw changed();
             }
@@ -898,7 +903,8 @@ public final class PackageReader {
         }
     }
 
-    private void records(JsonParser p, Verified v, Progress progress, Reading reading, long[] done, long total) throws IOException {
+    private void records(JsonParser p, Verified v, Progress progress, Reading reading, long[] done, long total,
+                         RecordCheck.Context context) throws IOException {
         IdTable ids = new IdTable(v.records());
         IdTable references = new IdTable(BATCH);
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -908,7 +914,7 @@ public final class PackageReader {
             if (records >= v.records() || p.currentToken() != JsonToken.START_OBJECT) {
                 throw changed();
             }
-            RecordState state = RecordCheck.record(tree(p, new Budget(label, null, MAX_ELEMENT_CHARS)), label, name);
+            RecordState state = RecordCheck.record(tree(p, new Budget(label, null, MAX_ELEMENT_CHARS)), label, name, context);
             if (!ids.add(RecordCheck.kindIndex(state.kind()), state.id())) {
                 throw refused(label + " (" + state.kind() + " " + state.id() + ")", "id", Reason.DUPLICATE_RECORD, null);
             }
