@@ -159,6 +159,11 @@ public final class RecordKind<T> {
      * assessment by their unit; staff, hamlet workers and answers through their parent), or
      * null for a record of no commune or a parent not found.
      */
+    /** The kind of the parent record through which a record of this kind belongs to its commune, if it does. */
+    public Optional<String> communeThrough() {
+        return commune instanceof Commune.Through t ? Optional.of(byName.get(t.field()).references()) : Optional.empty();
+    }
+
     public UUID communeOf(UUID recordId, Map<String, Object> values, Parents parents) {
         if (commune instanceof Commune.Self s) {
             return s.value().equals(values.get(s.field())) ? recordId : null;

@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import vn.ytcs.core.record.RecordKinds;
 import vn.ytcs.core.store.RecordState;
 import vn.ytcs.core.store.SyncStore;
 
@@ -22,17 +25,13 @@ public final class Communes {
     public record Named(String unitType, String name) {
     }
 
-    /** The kinds whose records name their commune, and the field that does. */
-    private static final Map<String, String> COMMUNE_FIELD = Map.of("station", "unit_id", "commune_year", "unit_id",
-            "assessment", "unit_id", "hamlet", "commune_id");
-    /** The kinds that belong to a commune through a parent record: the parent's kind and the field naming it. */
-    private static final Map<String, String[]> PARENT = Map.of("staff", new String[] {"station", "station_id"},
-            "hamlet_worker", new String[] {"hamlet", "hamlet_id"},
-            "assessment_answer", new String[] {"assessment", "assessment_id"});
+    /** The kinds a record can belong to its commune through (stations, hamlets, assessments), from the declarations. */
+    private static final Set<String> THROUGH = RecordKinds.all().stream().flatMap(k -> k.communeThrough().stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final SyncStore sync;
-    /** Stations, hamlets and assessments: their commune (empty when they have none). */
-    private final Map<UUID, Optional<UUID>> parents = new HashMap<>();
+    /** Records of those kinds seen so far, by id: their fields (empty when the database has none). */
+    private final Map<UUID, Optional<Map<String, Object>>> parents = new HashMap<>();
     private final Map<UUID, Named> names = new HashMap<>();
 
     public Communes(SyncStore sync) {
@@ -41,13 +40,15 @@ public final class Communes {
 
     /** Learns a batch of records (in package order) and looks up the parents they need that are not known yet. */
     public void learn(Collection<RecordState> batch) {
+        batch.forEach(this::remember);
         Map<String, List<UUID>> missing = new HashMap<>();
         for (RecordState r : batch) {
-            remember(r);
-            String[] parent = PARENT.get(r.kind());
-            if (parent != null && r.fields().get(parent[1]) instanceof UUID id && !parents.containsKey(id)) {
-                missing.computeIfAbsent(parent[0], k -> new ArrayList<>()).add(id);
-            }
+            RecordKinds.communeOf(r.kind(), r.id(), r.fields(), (kind, id) -> {
+                if (!parents.containsKey(id)) {
+                    missing.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
+                }
+                return Optional.empty();
+            });
         }
         missing.forEach((kind, ids) -> {
             sync.findAll(kind, ids).values().forEach(this::remember);
@@ -56,29 +57,20 @@ public final class Communes {
     }
 
     private void remember(RecordState r) {
-        String field = COMMUNE_FIELD.get(r.kind());
-        if (field != null && !r.kind().equals("commune_year")) {
-            parents.put(r.id(), Optional.ofNullable((UUID) r.fields().get(field)));
+        if (THROUGH.contains(r.kind())) {
+            parents.put(r.id(), Optional.of(r.fields()));
         }
         if (r.kind().equals("unit") && "COMMUNE".equals(r.fields().get("unit_level"))) {
             names.put(r.id(), new Named((String) r.fields().get("unit_type"), (String) r.fields().get("name")));
         }
     }
 
-    /** The commune of a record {@link #learn learnt} before; null for none (districts, targets, catalogs…). */
+    /**
+     * The commune of a record {@link #learn learnt} before, as its kind's declaration says; null for
+     * none (districts, targets, catalogs…).
+     */
     public UUID of(RecordState r) {
-        if (r.kind().equals("unit")) {
-            return "COMMUNE".equals(r.fields().get("unit_level")) ? r.id() : null;
-        }
-        String field = COMMUNE_FIELD.get(r.kind());
-        if (field != null) {
-            return (UUID) r.fields().get(field);
-        }
-        String[] parent = PARENT.get(r.kind());
-        if (parent != null && r.fields().get(parent[1]) instanceof UUID id) {
-            return parents.getOrDefault(id, Optional.empty()).orElse(null);
-        }
-        return null;
+        return RecordKinds.communeOf(r.kind(), r.id(), r.fields(), (kind, id) -> parents.getOrDefault(id, Optional.empty()));
     }
 
     /** Looks up, in one query, the names of the communes not learnt from the records. */
