@@ -34,6 +34,8 @@ import vn.ytcs.sync.site.SiteKeys;
  */
 public final class SyncService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SyncService.class);
+
     /** A site this one knows, and what the two have exchanged. */
     public record Peer(Site site, PeerState state) {
     }
@@ -214,7 +216,15 @@ public final class SyncService {
 
         /** Applies the package in one transaction and writes the receipt, or takes the receipt in. */
         public PackageImporter.Result apply(Progress progress) {
-            return importer.apply(staged, progress);
+            try {
+                PackageImporter.Result r = importer.apply(staged, progress);
+                LOG.info("Import of {}: {} (+{} ~{} -{}, {} conflicts)", file(), r.outcome(), r.created(), r.changed(),
+                        r.deleted(), r.conflictCount());
+                return r;
+            } catch (RuntimeException e) {
+                LOG.info("Import of {} not applied: {}", file(), e.toString());
+                throw e;
+            }
         }
 
         @Override
@@ -248,6 +258,8 @@ public final class SyncService {
         progress.checkCancelled();
         progress.update(0, -1);
         PackageWriter.Exported e = PackageWriter.export(store, keys, to, full, folder, gzip);
+        LOG.info("Export #{} to {}: {} records, {}", e.manifest().sequence(), to == null ? "anyone" : to, e.manifest().total(),
+                e.file());
         progress.update(1, 1);
         return new Export(e.file(), e.manifest(), to == null ? null : store.sites().byId(to).orElse(null));
     }
