@@ -242,7 +242,11 @@ public final class SyncStore {
         }
     }
 
-    /** The order a package lists a kind in: parents first, then by change. */
+    /**
+     * The order a package lists a kind in: parents first (units by level, stations before their
+     * health points), else none, so that the table is read as it lies. Which change came first does
+     * not matter to the receiver, and the change order jumped about the file at national scale.
+     */
     private static List<SortField<?>> changeOrder(Table<?> table) {
         List<SortField<?>> order = new ArrayList<>();
         if (table == ADMIN_UNIT) {
@@ -251,7 +255,6 @@ public final class SyncStore {
         } else if (table == STATION) {
             order.add(STATION.STATION_KIND.desc());
         }
-        order.add(table.field("CHANGE_SEQ", Long.class).asc());
         return order;
     }
 
