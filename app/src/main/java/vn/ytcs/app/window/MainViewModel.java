@@ -215,11 +215,14 @@ public final class MainViewModel {
 
     /** Closes the database; call when the window closes. */
     public void close() {
-        Ytcs y = ytcs;
-        ytcs = null;
-        if (y != null) {
-            background.execute(y::close);
-        }
+        // On the worker, after whatever it was doing: an open still under way is closed too.
+        background.execute(() -> {
+            Ytcs y = ytcs;
+            ytcs = null;
+            if (y != null) {
+                y.close();
+            }
+        });
     }
 
     private record Snapshot(UnitTree tree, LocalDate asOf, boolean demo) {

@@ -105,6 +105,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void aWindowClosedWhileItsDatabaseOpensLetsTheFolderGo() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        MainViewModel early = new MainViewModel(dir, queued::add, Runnable::run, () -> LocalDate.of(2026, 11, 25), "test");
+        early.open();
+        early.close();
+        queued.forEach(Runnable::run);
+        try (vn.ytcs.core.store.Store again = vn.ytcs.core.store.Store.open(dir)) {
+            assertEquals(dir.toAbsolutePath(), again.dataDir().toAbsolutePath(), "not refused as in use");
+        }
+    }
+
+    @Test
     void aDemoLoadCancelledLeavesTheDatabaseEmpty() {
         java.util.List<Runnable> queued = new java.util.ArrayList<>();
         vm = new MainViewModel(dir, queued::add, Runnable::run, () -> LocalDate.of(2026, 11, 25), "test");
