@@ -91,11 +91,6 @@ public final class Ytcs implements AutoCloseable {
         return sync;
     }
 
-    /** The store, for the sync surfaces until they take the sync service. */
-    public Store store() {
-        return store;
-    }
-
     @Override
     public void close() {
         store.close();
