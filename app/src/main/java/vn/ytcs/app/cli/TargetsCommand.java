@@ -60,7 +60,7 @@ final class TargetsCommand implements Callable<Integer> {
                     t.measure().name(), t.comparison().name(), t.value(), p.numerator(), p.denominator(),
                     p.measured() ? Formats.percentValue(BigDecimal.valueOf(p.numerator()), BigDecimal.valueOf(p.denominator()),
                             List.of(t.value())) : null,
-                    p.measured(), p.met(), p.measured() ? missingPoints(t, p) : null, p.holdingBack().stream()
+                    p.measured(), p.met(), p.measured() ? missingPoints(p) : null, p.holdingBack().stream()
                             .map(c -> new CommuneRow(c.code(), labels.unit(c)))
                             .sorted(java.util.Comparator.comparing(CommuneRow::code)).toList());
         }
@@ -70,13 +70,11 @@ final class TargetsCommand implements Callable<Integer> {
      * Percentage points still missing, from the exact share, rounded as the share is shown (so that
      * 66,7 % and its gap make 100 %), never shown as zero while the target is not met.
      */
-    private static BigDecimal missingPoints(Target t, TargetProgress p) {
+    private static BigDecimal missingPoints(TargetProgress p) {
         if (p.met()) {
             return BigDecimal.ZERO.setScale(1);
         }
-        BigDecimal whole = BigDecimal.valueOf(p.denominator());
-        BigDecimal missing = t.value().movePointLeft(2).multiply(whole).subtract(BigDecimal.valueOf(p.numerator()));
-        return Formats.percentValue(missing, whole, List.of(BigDecimal.ZERO)).max(BigDecimal.ZERO);
+        return Formats.percentValue(p.missing(), BigDecimal.valueOf(p.denominator()), List.of(BigDecimal.ZERO));
     }
 
     /** A commune named as the user knows it: "Xã Hỏa Lựu" and its code. */

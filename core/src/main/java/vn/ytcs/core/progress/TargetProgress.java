@@ -7,16 +7,29 @@ import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.unit.Unit;
 
 /**
- * Where a unit (district or province) stands on a target.
+ * Where a unit (district or province) stands on a target: exact counts, rounded only where shown.
  *
- * @param percent     numerator / denominator × 100, rounded down to 0.1; null when not measured or nothing to count
- * @param gap         percentage points still missing (zero when met); null when not measured
+ * @param denominator zero when not measured (the register cannot say, or there is nothing to count)
  * @param holdingBack communes that fall short of the target themselves, in tree order
  */
-public record TargetProgress(Target target, Unit unit, long numerator, long denominator, BigDecimal percent,
-                             boolean met, BigDecimal gap, List<Unit> holdingBack) {
+public record TargetProgress(Target target, Unit unit, long numerator, long denominator, boolean met,
+                             List<Unit> holdingBack) {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public boolean measured() {
-        return percent != null;
+        return denominator > 0;
+    }
+
+    /**
+     * How many more of the denominator the target needs (e.g. people to insure), exactly; zero
+     * when met. Over the denominator, it is the gap in percentage points.
+     */
+    public BigDecimal missing() {
+        if (met || !measured()) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal needed = target.value().multiply(BigDecimal.valueOf(denominator)).divide(HUNDRED);
+        return needed.subtract(BigDecimal.valueOf(numerator)).max(BigDecimal.ZERO);
     }
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.core.progress;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +13,6 @@ import vn.ytcs.core.unit.Unit;
 
 /** Rolls commune registers and scorecards up into progress on each target. Pure. */
 public final class TargetTracker {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private TargetTracker() {
     }
@@ -33,7 +29,7 @@ public final class TargetTracker {
 
     static TargetProgress progress(Target t, Unit unit, List<CommuneScoring.Result> communes, int period) {
         if (t.measure() == Target.Measure.NOT_IN_REGISTER) {
-            return new TargetProgress(t, unit, 0, 0, null, false, null, List.of());
+            return new TargetProgress(t, unit, 0, 0, false, List.of());
         }
         long num = 0;
         long den = 0;
@@ -50,13 +46,11 @@ public final class TargetTracker {
             }
         }
         if (den == 0) {
-            return new TargetProgress(t, unit, 0, 0, null, false, null, List.copyOf(holding));
+            return new TargetProgress(t, unit, 0, 0, false, List.copyOf(holding));
         }
-        BigDecimal percent = percent(num, den);
         boolean met = t.metBy(num, den);
-        BigDecimal gap = met ? BigDecimal.ZERO.setScale(1) : t.value().subtract(percent).max(BigDecimal.ZERO).setScale(1, RoundingMode.UP);
         // Once the unit meets the target, no commune holds it back (e.g. 30 % of communes with a family doctor).
-        return new TargetProgress(t, unit, num, den, percent, met, gap, met ? List.of() : List.copyOf(holding));
+        return new TargetProgress(t, unit, num, den, met, met ? List.of() : List.copyOf(holding));
     }
 
     /** A commune's numerator and denominator for the measure; null when its register cannot say. */
@@ -87,10 +81,5 @@ public final class TargetTracker {
                 return null;
             }
         }
-    }
-
-    /** Rounded down, so that a shown 95.0 % is never below 95 %. */
-    static BigDecimal percent(long num, long den) {
-        return BigDecimal.valueOf(num).multiply(HUNDRED).divide(BigDecimal.valueOf(den), 1, RoundingMode.DOWN);
     }
 }

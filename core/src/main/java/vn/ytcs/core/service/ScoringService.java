@@ -145,7 +145,10 @@ public final class ScoringService {
     /** Progress of each unit on the Directive 25 targets in force, from the communes under it. */
     public List<UnitProgress> targets(UnitTree tree, List<Unit> units, int period, LocalDate day) {
         List<Target> targets = Targets.inForce(register.targets());
-        List<CommuneScoring.Result> all = score(tree, tree.communes(), period, day);
+        // Each commune scored once, however many of the units it lies under.
+        Set<Unit> scope = new java.util.LinkedHashSet<>();
+        units.forEach(u -> scope.addAll(tree.communesUnder(u)));
+        List<CommuneScoring.Result> all = score(tree, List.copyOf(scope), period, day);
         List<UnitProgress> out = new ArrayList<>(units.size());
         for (Unit u : units) {
             Set<Unit> under = new HashSet<>(tree.communesUnder(u));

@@ -207,6 +207,10 @@ class DemoScoringTest {
         long population = demo.figures().stream().filter(f -> f.year() == 2025).mapToLong(CommuneYear::population).sum();
         assertEquals(insured, insurance.numerator());
         assertEquals(population, insurance.denominator());
+        assertFalse(insurance.met(), "the demo province is short of universal insurance");
+        assertEquals(0, insurance.target().value().multiply(BigDecimal.valueOf(population)).divide(BigDecimal.valueOf(100))
+                .subtract(BigDecimal.valueOf(insured)).compareTo(insurance.missing()), "people still to insure, exactly");
+        assertTrue(doctor.met() || doctor.missing().signum() > 0, "a target not met still misses something");
         TargetProgress standard = byCode.get("NATIONAL_STANDARD");
         assertEquals(results.stream().filter(r -> r.scorecard().passed()).count(), standard.numerator());
         assertFalse(byCode.get("FACILITIES").measured());
