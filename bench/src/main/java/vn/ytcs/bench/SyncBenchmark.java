@@ -177,7 +177,7 @@ final class SyncBenchmark implements Callable<Integer> {
                                 Employment.PERMANENT, from, null));
                     }
                     for (int h = 0; h < 8; h++) {
-                        hamlets.add(new Hamlet(UUID.randomUUID(), cu.id(), "Ấp " + (h + 1), HamletKind.AP, 300 + rnd.nextInt(500)));
+                        hamlets.add(new Hamlet(UUID.randomUUID(), cu.id(), "Ấp " + (h + 1), HamletKind.AP, 300 + rnd.nextInt(500), null));
                     }
                     for (int y = 2023; y <= 2025; y++) {
                         years.add(new CommuneYear(UUID.randomUUID(), cu.id(), y, 8000, 2100, 7600, 7000, 560, 110));

@@ -31,21 +31,27 @@ public final class Ytcs implements AutoCloseable {
     private Ytcs(Store store, String actor, Supplier<Catalogs> catalogs) {
         this.store = store;
         this.actor = actor;
-        this.register = new RegisterService(store, actor);
+        this.register = new RegisterService(store, actor, catalogs);
         this.scoring = new ScoringService(store, catalogs, register);
     }
 
     /** Opens the data folder (blocking: repairs and migrations happen here) and builds the services. */
     public static Ytcs open(Path dataDir) {
-        return open(dataDir, actor());
+        return open(dataDir, null);
     }
 
-    /** Opens the data folder with the audit recording {@code actor} as the one who changes things. */
+    /**
+     * Opens the data folder with the audit recording {@code actor} as the one who changes things;
+     * null: the user name set in this site's settings, else the operating-system user.
+     */
     public static Ytcs open(Path dataDir, String actor) {
         LogFile.writeTo(dataDir);
         // The shipped catalogs, read and validated the first time something scores or checks an answer.
         Supplier<Catalogs> catalogs = Catalogs::shipped;
-        Ytcs ytcs = new Ytcs(Store.open(dataDir, catalogs), actor, catalogs);
+        Store store = Store.open(dataDir, catalogs);
+        String who = actor != null ? actor
+                : new RegisterService(store, actor(), catalogs).userName().orElseGet(Ytcs::actor);
+        Ytcs ytcs = new Ytcs(store, who, catalogs);
         LOG.info("Store open at {}: site {}", dataDir.toAbsolutePath(), ytcs.register().localSite().id());
         return ytcs;
     }
@@ -55,7 +61,7 @@ public final class Ytcs implements AutoCloseable {
         return vn.ytcs.core.store.DataDirectory.resolve(chosen);
     }
 
-    /** Who is recorded in the audit: the operating-system user of this session. */
+    /** Who is recorded in the audit when this site's settings name nobody: the operating-system user. */
     public static String actor() {
         return System.getProperty("user.name", "ytcs");
     }

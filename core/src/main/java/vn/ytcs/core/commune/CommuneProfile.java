@@ -16,8 +16,8 @@ import vn.ytcs.core.station.Station;
 import vn.ytcs.core.unit.Unit;
 
 /**
- * Everything the register holds on one commune: its station, the station's current staff, its
- * hamlets with their workers, and its yearly figures.
+ * Everything the register holds on one commune as of a day: its station, the station's staff
+ * then, the hamlets that existed then with the workers who served them, and its yearly figures.
  *
  * @param district the unit above the commune, if any
  * @param station  the main station; empty if none is registered
@@ -32,9 +32,9 @@ public record CommuneProfile(Unit commune, Optional<Unit> district, Optional<Sta
         return workers.getOrDefault(hamlet.id(), List.of());
     }
 
-    /** Whether a trained, active health worker serves the hamlet: the one rule of hamlet coverage. */
+    /** Whether a trained health worker serves the hamlet: the one rule of hamlet coverage. */
     public boolean servedByTrainedWorker(Hamlet hamlet) {
-        return workersOf(hamlet).stream().anyMatch(w -> w.role() == WorkerRole.HEALTH_WORKER && w.trainedAndActive());
+        return workersOf(hamlet).stream().anyMatch(w -> w.role() == WorkerRole.HEALTH_WORKER && w.trained());
     }
 
     /** Hamlets served by a trained, active health worker. */

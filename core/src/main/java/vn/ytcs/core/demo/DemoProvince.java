@@ -224,18 +224,18 @@ public final class DemoProvince {
         for (int i = 0; i < count; i++) {
             String name = ward ? "Khu vực " + (i + 1) : numbered ? "Ấp " + (i + 1) : "Ấp " + pool.get(i);
             Hamlet hamlet = new Hamlet(id("hamlet", commune.code() + "/" + i), commune.id(), name,
-                    ward ? HamletKind.KHU_VUC : HamletKind.AP, 180 + rnd.nextInt(700));
+                    ward ? HamletKind.KHU_VUC : HamletKind.AP, 180 + rnd.nextInt(700), null);
             hamlets.add(hamlet);
             int roll = rnd.nextInt(18);
             if (roll >= 2) {
                 Sex sex = rnd.nextInt(3) == 0 ? Sex.M : Sex.F;
                 int training = roll == 2 ? 1 + rnd.nextInt(2) : 3 + rnd.nextInt(7);
                 workers.add(new HamletWorker(id("worker", hamlet.id().toString()), hamlet.id(),
-                        uniqueName(sex, rnd, names), sex, WorkerRole.HEALTH_WORKER, training, roll != 3));
+                        uniqueName(sex, rnd, names), sex, WorkerRole.HEALTH_WORKER, training, roll != 3, null));
             }
             if (!ward && rnd.nextInt(6) == 0) {
                 workers.add(new HamletWorker(id("midwife", hamlet.id().toString()), hamlet.id(),
-                        uniqueName(Sex.F, rnd, names), Sex.F, WorkerRole.VILLAGE_MIDWIFE, 6 + rnd.nextInt(7), true));
+                        uniqueName(Sex.F, rnd, names), Sex.F, WorkerRole.VILLAGE_MIDWIFE, 6 + rnd.nextInt(7), true, null));
             }
         }
     }

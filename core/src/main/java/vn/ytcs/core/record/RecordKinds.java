@@ -118,6 +118,7 @@ public final class RecordKinds {
             .field(text("name", 200, Hamlet::name).needed())
             .field(choice("hamlet_kind", HamletKind.values(), Hamlet::kind).needed())
             .field(whole("households", 0, MAX_PEOPLE, Hamlet::households))
+            .field(date("abolished_on", Hamlet::abolishedOn))
             .commune(new RecordKind.Commune.Field("commune_id"))
             .build();
 
@@ -129,6 +130,7 @@ public final class RecordKinds {
             .field(choice("worker_role", WorkerRole.values(), HamletWorker::role).needed())
             .field(whole("training_months", 0, 120, HamletWorker::trainingMonths).needed())
             .field(flag("active", HamletWorker::active))
+            .field(date("end_date", HamletWorker::endDate))
             .commune(new RecordKind.Commune.Through("hamlet_id"))
             .build();
 
@@ -202,6 +204,14 @@ public final class RecordKinds {
             .field(text("document", MAX_TEXT, (Void v) -> null).needed())
             .build();
 
+    /** Kinds only a province creates and changes (docs/decisions/0006-ownership.md). */
+    private static final java.util.Set<String> PROVINCE_KINDS = java.util.Set.of("target", "catalog");
+
+    /** Fields of district records that the province assigns. */
+    private static final Map<String, java.util.Set<String>> PROVINCE_FIELDS = Map.of(
+            "unit", java.util.Set.of("vung", "socio_region"),
+            "assessment", java.util.Set.of("decision_number", "decision_date"));
+
     private static final Map<String, RecordKind<?>> BY_NAME = new LinkedHashMap<>();
 
     static {
@@ -245,6 +255,21 @@ public final class RecordKinds {
      */
     public static UUID communeOf(String kind, UUID id, Map<String, Object> values, Parents parents) {
         return byName(kind).communeOf(id, values, parents);
+    }
+
+    /** Whether only a province creates and changes records of the kind. */
+    public static boolean provinceKind(String kind) {
+        return PROVINCE_KINDS.contains(kind);
+    }
+
+    /**
+     * Whether setting the field to the value is the province's to do, whoever owns the record:
+     * the one statement of it, for sync's ownership and for the editors alike.
+     */
+    public static boolean provinceField(String kind, String field, Object value) {
+        return PROVINCE_KINDS.contains(kind) || PROVINCE_FIELDS.getOrDefault(kind, java.util.Set.of()).contains(field)
+                // Recognition is the province's decision; the district moves an assessment up to "reviewed".
+                || (ASSESSMENT.name().equals(kind) && "state".equals(field) && AssessmentState.RECOGNISED.name().equals(value));
     }
 
     /** Targets are identified by their code: the same code gives the same record on every site. */

@@ -30,8 +30,8 @@ final class Profiles {
     }
 
     /**
-     * Profiles of the communes, in the order given. Staff who had left the station by the day
-     * are not counted.
+     * Profiles of the communes, in the order given. Staff and hamlet workers who had left by the
+     * day, and hamlets abolished by then, are not counted.
      */
     List<CommuneProfile> load(UnitTree tree, List<Unit> communes, LocalDate asOf) {
         List<UUID> ids = communes.stream().map(Unit::id).toList();
@@ -48,11 +48,11 @@ final class Profiles {
         Map<UUID, List<StaffMember>> staffByStation = stationIds.isEmpty() ? Map.of()
                 : store.staff().staffOf(stationIds).stream().filter(m -> m.activeOn(asOf))
                         .collect(Collectors.groupingBy(StaffMember::stationId, Collectors.toList()));
-        List<Hamlet> hamlets = store.hamlets().hamletsOf(ids);
+        List<Hamlet> hamlets = store.hamlets().hamletsOf(ids).stream().filter(h -> h.existsOn(asOf)).toList();
         Map<UUID, List<Hamlet>> hamletsByCommune = hamlets.stream()
                 .collect(Collectors.groupingBy(Hamlet::communeId, Collectors.toList()));
         Map<UUID, List<HamletWorker>> workers = hamlets.isEmpty() ? Map.of()
-                : store.hamlets().workersOf(hamlets.stream().map(Hamlet::id).toList()).stream()
+                : store.hamlets().workersOf(hamlets.stream().map(Hamlet::id).toList()).stream().filter(w -> w.activeOn(asOf))
                         .collect(Collectors.groupingBy(HamletWorker::hamletId, Collectors.toList()));
         Map<UUID, List<CommuneYear>> figures = store.figures().figuresOf(ids).stream()
                 .collect(Collectors.groupingBy(CommuneYear::unitId, Collectors.toList()));

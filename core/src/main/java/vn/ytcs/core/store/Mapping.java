@@ -90,12 +90,12 @@ final class Mapping {
 
     static Hamlet hamlet(HamletRecord r) {
         return new Hamlet(r.getId(), r.getCommuneId(), r.getName(), HamletKind.valueOf(r.getHamletKind()),
-                r.getHouseholds());
+                r.getHouseholds(), r.getAbolishedOn());
     }
 
     static HamletWorker worker(HamletWorkerRecord r) {
         return new HamletWorker(r.getId(), r.getHamletId(), r.getFullName(), Sex.valueOf(r.getSex()),
-                WorkerRole.valueOf(r.getWorkerRole()), r.getTrainingMonths(), r.getActive());
+                WorkerRole.valueOf(r.getWorkerRole()), r.getTrainingMonths(), r.getActive(), r.getEndDate());
     }
 
     static Assessment assessment(AssessmentRecord r) {

@@ -169,6 +169,35 @@ final class RegisterQueries implements UnitService, StationService, StaffService
                 .fetch(Mapping::answer);
     }
 
+    /** The live record of the type with the id: a unit, station, staff member, hamlet, worker, year's figures, assessment or answer. */
+    <T> Optional<T> find(Class<T> type, UUID id) {
+        Object found;
+        if (type == Unit.class) {
+            found = ctx.selectFrom(ADMIN_UNIT).where(ADMIN_UNIT.ID.eq(id).and(ADMIN_UNIT.DELETED.isFalse())).fetchOne(Mapping::unit);
+        } else if (type == Station.class) {
+            found = ctx.selectFrom(STATION).where(STATION.ID.eq(id).and(STATION.DELETED.isFalse())).fetchOne(Mapping::station);
+        } else if (type == StaffMember.class) {
+            found = ctx.selectFrom(STAFF).where(STAFF.ID.eq(id).and(STAFF.DELETED.isFalse())).fetchOne(Mapping::staff);
+        } else if (type == Hamlet.class) {
+            found = ctx.selectFrom(HAMLET).where(HAMLET.ID.eq(id).and(HAMLET.DELETED.isFalse())).fetchOne(Mapping::hamlet);
+        } else if (type == HamletWorker.class) {
+            found = ctx.selectFrom(HAMLET_WORKER).where(HAMLET_WORKER.ID.eq(id).and(HAMLET_WORKER.DELETED.isFalse()))
+                    .fetchOne(Mapping::worker);
+        } else if (type == CommuneYear.class) {
+            found = ctx.selectFrom(COMMUNE_YEAR).where(COMMUNE_YEAR.ID.eq(id).and(COMMUNE_YEAR.DELETED.isFalse()))
+                    .fetchOne(Mapping::figures);
+        } else if (type == Assessment.class) {
+            found = ctx.selectFrom(ASSESSMENT).where(ASSESSMENT.ID.eq(id).and(ASSESSMENT.DELETED.isFalse()))
+                    .fetchOne(Mapping::assessment);
+        } else if (type == AssessmentAnswer.class) {
+            found = ctx.selectFrom(ASSESSMENT_ANSWER).where(ASSESSMENT_ANSWER.ID.eq(id).and(ASSESSMENT_ANSWER.DELETED.isFalse()))
+                    .fetchOne(Mapping::answer);
+        } else {
+            throw new IllegalArgumentException("not a register record type: " + type.getName());
+        }
+        return Optional.ofNullable(type.cast(found));
+    }
+
     /** Targets the province set, by code; empty when it has set none. */
     List<vn.ytcs.core.directive.Target> targets() {
         return ctx.selectFrom(vn.ytcs.core.store.jooq.Tables.TARGET)

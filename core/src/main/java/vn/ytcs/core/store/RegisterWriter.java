@@ -77,6 +77,12 @@ public interface RegisterWriter {
 
     void putMeta(String key, String value);
 
+    /**
+     * Saves a record of the kind given as its field values (stored values, as {@code RecordKind#values}
+     * gives them), checked like every save: what an undo writes back.
+     */
+    void saveValues(vn.ytcs.core.record.RecordKind<?> kind, UUID id, java.util.Map<String, Object> values);
+
     /** Marks a record of the kind as deleted (a tombstone; nothing is removed). */
     void delete(vn.ytcs.core.record.RecordKind<?> kind, UUID id);
 }

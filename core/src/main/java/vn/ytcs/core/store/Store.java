@@ -583,6 +583,25 @@ public final class Store implements AutoCloseable {
     }
 
     /** The Directive 25 targets the province has set here; empty when it has set none. */
+    /** The live register record of the type with the id, if there is one. */
+    public <T> Optional<T> find(Class<T> type, java.util.UUID id) {
+        return queries.find(type, id);
+    }
+
+    /** One change of one field of a record, as the audit recorded it. */
+    public record AuditEntry(java.time.OffsetDateTime changedAt, String actor, String action, String field,
+                             String oldValue, String newValue) {
+    }
+
+    /** What the audit holds on the record, oldest first: who changed which field when, old → new. */
+    public java.util.List<AuditEntry> history(java.util.UUID recordId) {
+        var a = vn.ytcs.core.store.jooq.Tables.AUDIT_LOG;
+        return ctx.selectFrom(a).where(a.RECORD_ID.eq(recordId)).orderBy(a.ID)
+                .fetch(r -> new AuditEntry(r.getChangedAt(), r.getActor(), r.getAction(),
+                        r.getField() == null ? null : r.getField().toLowerCase(java.util.Locale.ROOT), r.getOldValue(),
+                        r.getNewValue()));
+    }
+
     public java.util.List<vn.ytcs.core.directive.Target> targets() {
         return queries.targets();
     }

@@ -56,8 +56,11 @@ final class StoreRegisterWriter implements RegisterWriter {
     /** Checks the record against its kind's rules, then creates it or changes what differs. */
     private <T> void write(T record) {
         RecordKind<T> kind = RecordKinds.of(record);
-        UUID id = kind.idOf(record);
-        Map<String, Object> values = kind.values(record);
+        saveValues(kind, kind.idOf(record), kind.values(record));
+    }
+
+    @Override
+    public void saveValues(RecordKind<?> kind, UUID id, Map<String, Object> values) {
         refuseBroken(kind.check(id, values, context));
         changes.save(Mapping.row(ctx, kind, id, values));
     }

@@ -52,9 +52,9 @@ class RecordKindsTest {
             null, null, "0293 555", true);
     private final StaffMember staff = new StaffMember(UUID.randomUUID(), station.id(), "Lê Thị Hoa", Sex.F, 1985,
             Profession.BAC_SI, Employment.PERMANENT, LocalDate.of(2020, 1, 1), null);
-    private final Hamlet hamlet = new Hamlet(UUID.randomUUID(), commune.id(), "Ấp 1", HamletKind.AP, 300);
+    private final Hamlet hamlet = new Hamlet(UUID.randomUUID(), commune.id(), "Ấp 1", HamletKind.AP, 300, null);
     private final HamletWorker worker = new HamletWorker(UUID.randomUUID(), hamlet.id(), "Trần Văn Ba", Sex.M,
-            WorkerRole.HEALTH_WORKER, 3, true);
+            WorkerRole.HEALTH_WORKER, 3, true, null);
     private final CommuneYear year = new CommuneYear(UUID.randomUUID(), commune.id(), 2025, 8000, 2000, 7000, 6000, 500, 90);
     private final Assessment assessment = new Assessment(UUID.randomUUID(), commune.id(), 2025, CATALOG.id(),
             AssessmentState.DRAFT, null, null);
@@ -119,7 +119,7 @@ class RecordKindsTest {
         assertEquals(List.of("decision_number REQUIRED_WHEN", "decision_date REQUIRED_WHEN"), problems(new Assessment(
                 UUID.randomUUID(), commune.id(), 2025, CATALOG.id(), AssessmentState.RECOGNISED, null, null)));
         assertEquals(List.of("training_months OUT_OF_RANGE"), problems(new HamletWorker(UUID.randomUUID(), hamlet.id(),
-                "B", Sex.M, WorkerRole.VILLAGE_MIDWIFE, 121, true)));
+                "B", Sex.M, WorkerRole.VILLAGE_MIDWIFE, 121, true, null)));
         Map<String, Object> unit = new HashMap<>(RecordKinds.UNIT.values(commune));
         unit.put("unit_level", "DISTRICT");
         assertEquals(List.of("unit_level DOES_NOT_MATCH"), RecordKinds.UNIT.check(commune.id(), unit, context).stream()
@@ -134,7 +134,7 @@ class RecordKindsTest {
     void textIsComparedAsItIsStored() {
         String decomposed = java.text.Normalizer.normalize("  Hỏa Lựu ", java.text.Normalizer.Form.NFD);
         assertEquals("Hỏa Lựu", RecordKinds.HAMLET.values(new Hamlet(hamlet.id(), commune.id(), decomposed, HamletKind.AP,
-                null)).get("name"));
+                null, null)).get("name"));
     }
 
     private static Indicator entered(Class<? extends Rule> rule, String unit) {

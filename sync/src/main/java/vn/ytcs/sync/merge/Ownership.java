@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.sync.merge;
 
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import vn.ytcs.core.record.RecordKinds;
 import vn.ytcs.core.site.SiteRole;
 import vn.ytcs.core.store.RecordState;
 
@@ -16,14 +15,6 @@ import vn.ytcs.core.store.RecordState;
  * at other sites, but reach the owner as proposals, which the owner accepts or not.
  */
 public final class Ownership {
-
-    /** Kinds only a province creates and changes. */
-    private static final Set<String> PROVINCE_KINDS = Set.of("target", "catalog");
-
-    /** Fields of district records that the province assigns. */
-    private static final Map<String, Set<String>> PROVINCE_FIELDS = Map.of(
-            "unit", Set.of("vung", "socio_region"),
-            "assessment", Set.of("decision_number", "decision_date"));
 
     private final UUID local;
     private final Function<UUID, SiteRole> roles;
@@ -40,9 +31,7 @@ public final class Ownership {
 
     /** Whether the field is the province's to set, whoever owns the record. */
     public static boolean provinceField(String kind, String field, Object value) {
-        return PROVINCE_KINDS.contains(kind) || PROVINCE_FIELDS.getOrDefault(kind, Set.of()).contains(field)
-                // Recognition is the province's decision; the district moves an assessment up to "reviewed".
-                || ("assessment".equals(kind) && "state".equals(field) && "RECOGNISED".equals(value));
+        return RecordKinds.provinceField(kind, field, value);
     }
 
     /**
@@ -51,7 +40,7 @@ public final class Ownership {
      * after that those fields change only by the province.
      */
     public boolean mayCreate(String kind, UUID author) {
-        return !PROVINCE_KINDS.contains(kind) || roles.apply(author) == SiteRole.PROVINCE;
+        return !RecordKinds.provinceKind(kind) || roles.apply(author) == SiteRole.PROVINCE;
     }
 
     /** Whether the site may make this change at all, wherever it arrives. */
