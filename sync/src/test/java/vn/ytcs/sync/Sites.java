@@ -16,10 +16,19 @@ final class Sites implements AutoCloseable {
     /** The sync service, as the window and the command line use it. */
     final SyncService importer;
 
+    /** The edit service, as the window and the command line use it. */
+    final vn.ytcs.core.service.RegisterService register;
+
     Sites(Path dir, String name, SiteRole role) {
-        this.store = Store.open(dir);
+        this(dir, name, role, java.time.Clock.systemUTC());
+    }
+
+    /** A site whose computer clock is the one given (drifting, put back…). */
+    Sites(Path dir, String name, SiteRole role, java.time.Clock wall) {
+        this.store = Store.open(dir, wall);
         this.keys = SiteKeys.loadOrCreate(store, name, role);
         this.importer = new SyncService(store, keys, name);
+        this.register = new vn.ytcs.core.service.RegisterService(store, name);
     }
 
     /** Every synced record, sorted, without local bookkeeping: equal dumps mean equal registers. */

@@ -94,13 +94,13 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private Store(Path dataDir, Connections connections, Site localSite, java.util.List<Notice> repairs) {
+    private Store(Path dataDir, Connections connections, Site localSite, java.util.List<Notice> repairs, Clock wall) {
         this.dataDir = dataDir;
         this.connections = connections;
         this.ctx = DSL.using(connections, SQLDialect.H2);
         this.queries = new RegisterQueries(ctx);
         this.localSite = localSite;
-        this.clock = new HybridClock(localSite.id(), Clock.systemUTC());
+        this.clock = new HybridClock(localSite.id(), wall);
         this.notices.addAll(repairs);
         seedClock();
     }
@@ -111,6 +111,14 @@ public final class Store implements AutoCloseable {
      * backup of the old one), so a start killed at any moment leaves the folder as it was before.
      */
     public static Store open(Path dataDir) {
+        return open(dataDir, Clock.systemUTC());
+    }
+
+    /**
+     * The same, with the computer's clock given: versions are stamped from it (a clock set wrong,
+     * drifting or put back is what the hybrid clock is for; tests drive one).
+     */
+    public static Store open(Path dataDir, Clock wall) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException | SecurityException e) {
@@ -127,7 +135,7 @@ public final class Store implements AutoCloseable {
         java.nio.channels.FileChannel lock = null;
         try {
             lock = lockFolder(dataDir, file);
-            Store store = open(dataDir, file);
+            Store store = open(dataDir, file, wall);
             store.folderLock = lock;
             return store;
         } catch (RuntimeException e) {
@@ -181,7 +189,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static Store open(Path dataDir, Path file) {
+    private static Store open(Path dataDir, Path file, Clock wall) {
         java.util.List<Notice> repairs = new java.util.ArrayList<>();
         boolean existed = Files.exists(file);
         Connections connections = null;
@@ -206,7 +214,7 @@ public final class Store implements AutoCloseable {
             }
             DataDirectory.secure(dataDir);
             Site site = ensureLocalSite(connections);
-            return new Store(dataDir, connections, site, repairs);
+            return new Store(dataDir, connections, site, repairs, wall);
         } catch (IOException e) {
             closeQuietly(connections);
             throw new StoreException(StoreException.Reason.DATA_DIR_UNUSABLE, dataDir, e);
