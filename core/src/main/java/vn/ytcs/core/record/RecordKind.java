@@ -145,13 +145,28 @@ public final class RecordKind<T> {
             f.check(values.get(f.name()), out);
         }
         List<FieldProblem> own = out.list();
-        // Rules across fields read typed values: they run on fields that passed their own checks.
         if (own.isEmpty()) {
             for (Rule r : rules) {
                 r.check(values, context, out);
             }
+            return out.list();
         }
-        return out.list();
+        // Rules across fields read typed values. Beside problems of single fields (an editor shows
+        // them all at once) a rule runs too, unless a field it reads is a broken one; what it says
+        // of a field that already has a problem is left out.
+        java.util.Set<String> broken = new java.util.HashSet<>();
+        own.forEach(p -> broken.add(p.field()));
+        Problems across = new Problems(name, recordId);
+        for (Rule r : rules) {
+            try {
+                r.check(values, context, across);
+            } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
+                // a field the rule reads is among the broken ones, already listed
+            }
+        }
+        List<FieldProblem> all = new java.util.ArrayList<>(own);
+        across.list().stream().filter(p -> !broken.contains(p.field())).forEach(all::add);
+        return List.copyOf(all);
     }
 
     /**
