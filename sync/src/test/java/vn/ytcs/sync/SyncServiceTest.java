@@ -82,14 +82,12 @@ class SyncServiceTest {
         district.importer.importFile(receipt, false);
     }
 
+    /** Two edits through the edit service the window and the command line use. */
     private void edit(Sites site, String phone, String nurseName) {
-        site.store.write("x", w -> {
-            w.save(new Station(station.id(), station.unitId(), station.name(), station.kind(), null, station.address(), phone,
-                    false));
-            w.save(new StaffMember(nurse.id(), nurse.stationId(), nurseName, Sex.F, 1985, Profession.HO_SINH,
-                    Employment.PERMANENT, null, null));
-            return null;
-        });
+        site.register.save(new Station(station.id(), station.unitId(), station.name(), station.kind(), null,
+                station.address(), phone, false));
+        site.register.save(new StaffMember(nurse.id(), nurse.stationId(), nurseName, Sex.F, 1985, Profession.HO_SINH,
+                Employment.PERMANENT, null, null));
     }
 
     @Test
@@ -109,6 +107,21 @@ class SyncServiceTest {
             assertEquals("Đông Phú", preview.byCommune().get(commune.id()).name, "the preview names the commune");
             assertEquals(2, preview.byCommune().get(commune.id()).changed);
         }
+    }
+
+    @Test
+    void aLeaveRecordedOnBothSidesWithDifferentDaysIsAConflictInThePreview() throws Exception {
+        meet();
+        district.register.leaveStaff(nurse.id(), LocalDate.of(2025, 3, 31));
+        province.register.leaveStaff(nurse.id(), LocalDate.of(2025, 4, 30));
+        Path up = district.importer.export(stick, false, false, Progress.NONE).file();
+        try (SyncService.Incoming incoming = province.importer.stage(up, Progress.NONE)) {
+            PackageImporter.Result preview = incoming.preview(Progress.NONE);
+            assertEquals(1, preview.conflictCount(), "the end date, set on both sides");
+            incoming.apply(Progress.NONE);
+        }
+        assertEquals(List.of("end_date"), province.importer.conflicts().stream().map(SyncService.ConflictView::field).toList());
+        assertTrue(province.register.record(StaffMember.class, nurse.id()).endDate() != null, "left, on either day");
     }
 
     @Test
