@@ -45,6 +45,11 @@ abstract class EditCommand implements Callable<Integer> {
             entry("indicator_code", "--indicator"), entry("state", "--to"), entry("decision_number", "--decision-number"),
             entry("decision_date", "--decision-date"));
 
+    /** The argument of a problem that names another field (FieldProblem.Problem's documentation). */
+    private static final Map<FieldProblem.Problem, Integer> OTHER_FIELD = Map.of(
+            FieldProblem.Problem.MORE_THAN, 1, FieldProblem.Problem.EARLIER_THAN, 1, FieldProblem.Problem.NOT_AFTER, 1,
+            FieldProblem.Problem.SAME_AS, 0, FieldProblem.Problem.REQUIRED_WHEN, 0, FieldProblem.Problem.DOES_NOT_MATCH, 1);
+
     /** What a command did, as {@code --json} prints it. */
     record Done(String action, String kind, UUID id, Object record) {
     }
@@ -162,10 +167,11 @@ abstract class EditCommand implements Callable<Integer> {
                 continue;
             }
             // Another field a problem names ("earlier than start_date") is named by its option too.
+            int other = OTHER_FIELD.getOrDefault(p.problem(), -1);
             Object[] args = new Object[p.args().size()];
             for (int i = 0; i < args.length; i++) {
                 Object a = p.args().get(i);
-                args[i] = i > 0 && a instanceof String s && OPTIONS.containsKey(s) ? OPTIONS.get(s)
+                args[i] = i == other && a instanceof String s && OPTIONS.containsKey(s) ? OPTIONS.get(s)
                         : VietText.printable(String.valueOf(a), 80);
             }
             parts.add(m.get("cli.error.field", option, m.get(p.key(), args)));

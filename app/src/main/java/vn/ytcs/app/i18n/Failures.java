@@ -104,7 +104,7 @@ public final class Failures {
             return m.get("error.changedSince");
         }
         if (e instanceof RegisterService.NotPermitted p) {
-            // "unit.vung": the kind by its name, the field as the record names it.
+            // A kind and its field ("unit" and "vung"): the kind by its label, the field as the record names it.
             String what = p.what() == null ? "" : p.what();
             int dot = what.indexOf('.');
             String shown = dot < 0 ? kind(what, m) : m.get("error.notPermitted.field", kind(what.substring(0, dot), m),
