@@ -114,10 +114,15 @@ public final class Failures {
         return null;
     }
 
-    /** A record kind's label ("staff" → "Nhân viên"), or the name itself for a kind without one. */
+    /** A record kind's label ("staff" → "Nhân viên"; "targets" as the kind "target"), or the name itself for a kind without one. */
     private static String kind(String kind, Messages m) {
-        String label = m.get("record.kind." + kind);
-        return label.startsWith("!") ? kind : label;
+        for (String k : java.util.List.of(kind, kind.endsWith("s") ? kind.substring(0, kind.length() - 1) : kind)) {
+            String label = m.get("record.kind." + k);
+            if (!label.startsWith("!")) {
+                return label;
+            }
+        }
+        return kind;
     }
 
     /** True when the failure is about the input or the situation, not a defect: nothing was changed. */

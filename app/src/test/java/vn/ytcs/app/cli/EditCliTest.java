@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.ytcs.core.assessment.AssessmentState;
+import vn.ytcs.core.service.RegisterService;
+import vn.ytcs.core.site.SiteRole;
 
 /**
  * The edit commands through the real entry point, each on its own copy of a data folder with the
@@ -237,7 +240,7 @@ class EditCliTest {
     void unitSetIsTheProvincesToDo() throws Exception {
         List<String> before = dumps();
         CliRunner.Result district = run("unit", "set", "--unit", NO_DOCTOR, "--vung", "2");
-        refused(district, "Lỗi: máy này là trung tâm y tế huyện, không được thay đổi");
+        refused(district, "Lỗi: đơn vị này là trung tâm y tế huyện, không được thay đổi");
         CliRunner.Result en = run("--lang", "en", "unit", "set", "--unit", NO_DOCTOR, "--region", "tay-nguyen",
                 "--vung", "1");
         refused(en, "Error: this site is a district health centre and may not change");
@@ -296,7 +299,7 @@ class EditCliTest {
         UUID id = printedId(ok("assessment", "state", "--unit", NO_DOCTOR, "--to", "submitted"));
         assertEquals("SUBMITTED", json("score", "--unit", NO_DOCTOR, "--json").get(0).get("assessment").get("state").asText());
         refused(run("assessment", "state", "--unit", NO_DOCTOR, "--to", "cong-nhan", "--decision-number", "15/QĐ-SYT",
-                "--decision-date", "2025-06-20"), "Lỗi: máy này là trung tâm y tế huyện");
+                "--decision-date", "2025-06-20"), "Lỗi: đơn vị này là trung tâm y tế huyện");
         ok("site", "setup", "--name", "Sở Y tế Hậu Giang", "--role", "PROVINCE");
         refused(run("assessment", "state", "--unit", NO_DOCTOR, "--to", "recognised"),
                 "Lỗi: --decision-number: bắt buộc khi --to là RECOGNISED");
@@ -390,7 +393,7 @@ class EditCliTest {
                 "--birth-year", "1900"},
             {"Lỗi: --sex: bắt buộc", "staff", "add", "--unit", NO_DOCTOR, "--name", "A", "--profession", "bac-si",
                 "--employment", "co-huu"},
-            {"Lỗi: máy này là trung tâm y tế huyện, không được thay đổi Đơn vị hành chính, trường vung", "unit", "set",
+            {"Lỗi: đơn vị này là trung tâm y tế huyện, không được thay đổi Đơn vị hành chính, trường vung", "unit", "set",
                 "--unit", NO_DOCTOR, "--vung", "3"},
             {"Lỗi: --training-months: giá trị -1 nằm ngoài khoảng 0 đến 120", "worker", "add", "--hamlet",
                 "7870d4fb-7f5f-387a-9448-a4146ac29a06", "--name", "B", "--role", "nvyt", "--training-months", "-1",
@@ -432,6 +435,44 @@ class EditCliTest {
         refused(run("--lang", "en", "staff", "leave", "not-an-id", "--on", "2025-01-01"),
                 "Error: \"not-an-id\" is not a record id");
         assertEquals(before, dumps(), "nothing changed");
+    }
+
+    /** The window shows the same sentences: each refusal of the register service, in both languages. */
+    @Test
+    void theRegisterServicesRefusalsReadAsOneSentenceInBothLanguages() {
+        UUID id = UUID.fromString("0b3c2f6e-8d1a-4c55-9e61-3f4a5b6c7d8e");
+        vn.ytcs.app.i18n.Messages vi = vn.ytcs.app.i18n.Messages.of(vn.ytcs.app.i18n.Messages.VIETNAMESE);
+        vn.ytcs.app.i18n.Messages en = vn.ytcs.app.i18n.Messages.of(vn.ytcs.app.i18n.Messages.ENGLISH);
+        List<RuntimeException> refusals = List.of(new RegisterService.NotFound("hamlet_worker", id),
+                new RegisterService.Locked(id), new RegisterService.ChangedSince(id),
+                new RegisterService.StepNotAllowed(AssessmentState.SUBMITTED, AssessmentState.SUBMITTED),
+                new RegisterService.NotPermitted(SiteRole.DISTRICT, "assessment.decision_number"),
+                new RegisterService.NotPermitted(SiteRole.REGIONAL_CENTRE, "targets"));
+        List<String> expectedVi = List.of(
+                "Lỗi: không tìm thấy Nhân viên y tế ấp có mã \"" + id + "\" (có thể đã bị xóa",
+                "Lỗi: đánh giá này đã được công nhận nên đã khóa",
+                "Lỗi: không hoàn tác được vì bản ghi đã thay đổi sau lần lưu đó",
+                "Lỗi: đánh giá đang ở bước \"đã gửi thẩm định\", không chuyển sang \"đã gửi thẩm định\" được; từ bước này chỉ"
+                        + " chuyển được sang: đang soạn, đã thẩm định, đã công nhận.",
+                "Lỗi: đơn vị này là trung tâm y tế huyện, không được thay đổi Đánh giá, trường decision_number;",
+                "Lỗi: đơn vị này là trung tâm y tế khu vực, không được thay đổi Chỉ tiêu Chỉ thị 25;");
+        List<String> expectedEn = List.of(
+                "Error: no Hamlet health worker with the id or code \"" + id + "\" was found",
+                "Error: this assessment is recognised and therefore locked",
+                "Error: cannot undo: the record changed after that save",
+                "Error: the assessment is at \"submitted for appraisal\" and cannot move to \"submitted for appraisal\"; from"
+                        + " there it can move to: being drafted, appraised, recognised.",
+                "Error: this site is a district health centre and may not change Assessment, field decision_number;",
+                "Error: this site is a regional health centre and may not change Directive 25 target;");
+        for (int i = 0; i < refusals.size(); i++) {
+            RuntimeException e = refusals.get(i);
+            assertTrue(vn.ytcs.app.i18n.Failures.isRefusal(e), e.toString());
+            String v = vn.ytcs.app.i18n.Failures.describe(e, vi);
+            String n = vn.ytcs.app.i18n.Failures.describe(e, en);
+            assertTrue(v.startsWith(expectedVi.get(i)) && v.endsWith("Không có gì bị thay đổi."), v);
+            assertTrue(n.startsWith(expectedEn.get(i)) && n.endsWith("Nothing was changed."), n);
+            assertEquals(1, v.lines().count());
+        }
     }
 
     private static void refused(CliRunner.Result r, String expected) {
