@@ -168,13 +168,12 @@ abstract class EditCommand implements Callable<Integer> {
             }
             // Another field a problem names ("earlier than start_date") is named by its option too.
             int other = OTHER_FIELD.getOrDefault(p.problem(), -1);
-            Object[] args = new Object[p.args().size()];
-            for (int i = 0; i < args.length; i++) {
-                Object a = p.args().get(i);
-                args[i] = i == other && a instanceof String s && OPTIONS.containsKey(s) ? OPTIONS.get(s)
-                        : VietText.printable(String.valueOf(a), 80);
+            List<Object> args = new ArrayList<>(p.args());
+            if (other >= 0 && other < args.size() && args.get(other) instanceof String s && OPTIONS.containsKey(s)) {
+                args.set(other, OPTIONS.get(s));
             }
-            parts.add(m.get("cli.error.field", option, m.get(p.key(), args)));
+            FieldProblem named = new FieldProblem(p.kind(), p.record(), p.field(), p.problem(), args);
+            parts.add(m.get("cli.error.field", option, FieldProblems.text(named, m)));
         }
         return m.get("cli.error.fields", String.join("; ", parts));
     }

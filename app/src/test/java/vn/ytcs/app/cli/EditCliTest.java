@@ -437,6 +437,26 @@ class EditCliTest {
         assertEquals(before, dumps(), "nothing changed");
     }
 
+    @Test
+    void aCommuneWithoutAStationTakesNoStaff() throws Exception {
+        // A new commune, registered through the register service as the window would; it has no station yet.
+        try (vn.ytcs.app.root.Ytcs ytcs = vn.ytcs.app.root.Ytcs.open(dir.resolve("data"))) {
+            vn.ytcs.core.unit.Unit city = ytcs.register().unit("HG01", java.time.LocalDate.of(2025, 6, 30)).orElseThrow();
+            ytcs.register().save(new vn.ytcs.core.unit.Unit(UUID.randomUUID(), "HG0199", false, "Tân Mới",
+                    vn.ytcs.core.unit.UnitType.XA, city.id(), java.time.LocalDate.of(2020, 1, 1), city.validTo(), null, null, true,
+                    null));
+        }
+        assertEquals(10, json("stations", "--unit", "HG01", "--json").size());
+        List<String> before = dumps();
+        refused(run("staff", "add", "--unit", "HG0199", "--name", "A", "--profession", "bac-si", "--employment", "co-huu",
+                "--sex", "nam"), "Lỗi: Xã Tân Mới (mã \"HG0199\") chưa có trạm y tế trong sổ");
+        refused(run("--lang", "en", "station", "set", "--unit", "HG0199", "--phone", "1"),
+                "Error: Commune Tân Mới (code \"HG0199\") has no health station in the register");
+        assertEquals(before, dumps());
+        printedId(ok("hamlet", "add", "--unit", "HG0199", "--name", "Ấp Một"));
+        assertEquals("AP", json("hamlet", "--unit", "HG0199", "--json").get(0).get("kind").asText(), "a commune has hamlets");
+    }
+
     /** The window shows the same sentences: each refusal of the register service, in both languages. */
     @Test
     void theRegisterServicesRefusalsReadAsOneSentenceInBothLanguages() {
