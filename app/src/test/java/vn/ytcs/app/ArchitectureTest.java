@@ -64,6 +64,7 @@ class ArchitectureTest {
             .that().resideInAnyPackage("vn.ytcs.app.window..", "vn.ytcs.app.cli..", "vn.ytcs.app.i18n..")
             .should().dependOnClassesThat(resideInAPackage("vn.ytcs.core.store..")
                     .and(not(type(Store.Notice.class)).and(not(type(Store.Notice.Kind.class))))
+                    .and(not(type(Store.AuditEntry.class)))
                     .and(not(type(StoreException.class))).and(not(type(StoreException.Reason.class)))
                     .and(not(type(SyncStore.Conflict.class))))
             .because("the window and the command line call the use-case layer, never the store"

@@ -34,6 +34,8 @@ public final class Cli {
         cli.setOut(outWriter);
         cli.setErr(errWriter);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        ValueWords.register(cli);
+        ValueWords.listIn(cli, messages);
         cli.setParameterExceptionHandler((ParameterException e, String[] a) -> {
             errWriter.println(messages.get("cli.error.usage", usageProblem(e, messages)));
             return REFUSED;
@@ -64,8 +66,14 @@ public final class Cli {
                 && missing.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {
             return messages.get("cli.error.missingValue", o.longestName());
         }
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()
+                && missing.getMissing().get(0) instanceof CommandLine.Model.PositionalParamSpec p) {
+            return messages.get("cli.error.missingParameter", p.paramLabel());
+        }
         if (e.getValue() != null && e.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
-            return messages.get("cli.error.badValue", e.getValue(), o.longestName(), o.paramLabel());
+            ValueWords<?> words = ValueWords.of(o.type());
+            return words != null ? messages.get("cli.error.badWord", e.getValue(), o.longestName(), words.firstWords())
+                    : messages.get("cli.error.badValue", e.getValue(), o.longestName(), o.paramLabel());
         }
         return e.getMessage();
     }

@@ -15,7 +15,10 @@ import vn.ytcs.app.window.WindowLauncher;
 @Command(name = "ytcs", sortOptions = false, usageHelpAutoWidth = true,
         subcommands = {DemoCommand.class, UnitsCommand.class, StationsCommand.class, StaffCommand.class,
             ScoreCommand.class, TargetsCommand.class, CatalogCommand.class, SyncCommands.Export.class,
-            SyncCommands.Import.class, SyncCommands.Conflicts.class, SyncCommands.SiteCmd.class})
+            SyncCommands.Import.class, SyncCommands.Conflicts.class, SyncCommands.SiteCmd.class,
+            HamletCommands.Hamlets.class, HamletCommands.Worker.class, RegisterEdits.Figures.class,
+            RegisterEdits.StationGroup.class, RegisterEdits.UnitGroup.class, AssessmentCommands.Answer.class,
+            AssessmentCommands.AssessmentGroup.class, RegisterEdits.History.class, RegisterEdits.Settings.class})
 public final class YtcsCommand implements Callable<Integer> {
 
     final Messages messages;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.ReadOnlyFileSystemException;
 import java.util.Locale;
 import vn.ytcs.core.json.DocumentException;
+import vn.ytcs.core.service.RegisterService;
 import vn.ytcs.core.store.StoreException;
 import vn.ytcs.core.text.VietText;
 import vn.ytcs.sync.pack.PackageRefused;
@@ -67,6 +68,10 @@ public final class Failures {
         if (e instanceof StoreException s && s.reason() != StoreException.Reason.FAILED) {
             return StoreMessages.describe(s, m);
         }
+        String edit = edit(e, m);
+        if (edit != null) {
+            return edit;
+        }
         if (e instanceof SiteKeyException k) {
             return m.get("siteKey.error." + k.reason().name(), VietText.printable(String.valueOf(k.file()), DETAIL_LENGTH));
         }
@@ -80,8 +85,53 @@ public final class Failures {
         return null;
     }
 
+    /** The sentence for an edit the register service refused, or null for any other failure. */
+    private static String edit(Throwable e, Messages m) {
+        if (e instanceof RegisterService.NotFound n) {
+            return m.get("error.notFound", kind(n.kind(), m), VietText.printable(n.id(), DETAIL_LENGTH));
+        }
+        if (e instanceof RegisterService.Locked) {
+            return m.get("error.locked");
+        }
+        if (e instanceof RegisterService.StepNotAllowed s) {
+            String next = String.join(", ", s.from().next().stream().map(x -> m.label("assessmentState", x)).toList());
+            return next.isEmpty() ? m.get("error.stepNotAllowed.final", m.label("assessmentState", s.from()),
+                    m.label("assessmentState", s.to()))
+                    : m.get("error.stepNotAllowed", m.label("assessmentState", s.from()), m.label("assessmentState", s.to()),
+                    next);
+        }
+        if (e instanceof RegisterService.ChangedSince) {
+            return m.get("error.changedSince");
+        }
+        if (e instanceof RegisterService.NotPermitted p) {
+            // A kind and its field ("unit" and "vung"): the kind by its label, the field as the record names it.
+            String what = p.what() == null ? "" : p.what();
+            int dot = what.indexOf('.');
+            String shown = dot < 0 ? kind(what, m) : m.get("error.notPermitted.field", kind(what.substring(0, dot), m),
+                    what.substring(dot + 1));
+            return m.get("error.notPermitted", p.role() == null ? "" : m.label("siteRole", p.role()), shown);
+        }
+        return null;
+    }
+
+    /** A record kind's label ("staff" → "Nhân viên"; "targets" as the kind "target"), or the name itself for a kind without one. */
+    private static String kind(String kind, Messages m) {
+        for (String k : java.util.List.of(kind, kind.endsWith("s") ? kind.substring(0, kind.length() - 1) : kind)) {
+            String label = m.get("record.kind." + k);
+            if (!label.startsWith("!")) {
+                return label;
+            }
+        }
+        return kind;
+    }
+
     /** True when the failure is about the input or the situation, not a defect: nothing was changed. */
     public static boolean isRefusal(Throwable e) {
+        if (e instanceof RegisterService.NotFound || e instanceof RegisterService.Locked
+                || e instanceof RegisterService.StepNotAllowed || e instanceof RegisterService.ChangedSince
+                || e instanceof RegisterService.NotPermitted) {
+            return true;
+        }
         if (e instanceof PackageRefused || e instanceof DocumentException || e instanceof SiteKeyException) {
             return true;
         }

@@ -820,19 +820,17 @@ class CrashHarnessTest {
         assertEquals(0, o.exitCode(), String.join(" ", args) + ": " + o.out() + o.err());
     }
 
-    /** Takes the last migration back (its table and its history row), as if the folder came from the previous release. */
-    /** Undoes the newest migration (V6) as if this folder had last been opened by the YTCS before it. */
+    /** Undoes the newest migration (V7) as if this folder had last been opened by the YTCS before it. */
     static void takeBackLastMigration(Path data) {
         String url = "jdbc:h2:file:" + data.resolve(Store.DATABASE_NAME).toAbsolutePath();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "ytcs", "");
              java.sql.Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE sync_conflict DROP COLUMN kept_is_local");
-            st.execute("DELETE FROM app_meta WHERE meta_key = 'clock.high'");
-            st.execute("ALTER TABLE outgoing_package ALTER COLUMN sha256 SET NOT NULL");
-            int rows = st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
-            assertEquals(1, rows, "the history row of V6");
+            st.execute("ALTER TABLE hamlet DROP COLUMN abolished_on");
+            st.execute("ALTER TABLE hamlet_worker DROP COLUMN end_date");
+            int rows = st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '7'");
+            assertEquals(1, rows, "the history row of V7");
         } catch (java.sql.SQLException e) {
-            throw new AssertionError("cannot take migration V6 back in " + data, e);
+            throw new AssertionError("cannot take migration V7 back in " + data, e);
         }
     }
 

@@ -49,15 +49,22 @@ public final class RegisterService {
     public static final class NotPermitted extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient SiteRole role;
+        private final String what;
 
         public NotPermitted(SiteRole role, String what) {
             super(what + " not permitted for " + role);
             this.role = role;
+            this.what = what;
         }
 
         /** This site's role. */
         public SiteRole role() {
             return role;
+        }
+
+        /** What was refused: a kind's name ({@code targets}, {@code unit}) or a kind's field ({@code unit.vung}). */
+        public String what() {
+            return what;
         }
     }
 
@@ -237,17 +244,22 @@ public final class RegisterService {
      * ({@link StoreException#problems()}) and nothing changes.
      */
     public <T> void save(T record) {
+        store.write(actor, w -> {
+            saveIn(w, record);
+            return null;
+        });
+    }
+
+    /** Saves the record inside the writer's transaction; the change is the one {@link #undo()} takes back. */
+    private <T> void saveIn(vn.ytcs.core.store.RegisterWriter w, T record) {
         RecordKind<T> kind = RecordKinds.of(record);
         UUID id = kind.idOf(record);
         Map<String, Object> after = kind.values(record);
-        store.write(actor, w -> {
-            Map<String, Object> before = w.sync().find(kind.name(), id).filter(s -> !s.deleted())
-                    .map(s -> fieldsOnly(kind, s.fields())).orElse(null);
-            refuseProvinceFields(kind, before, after);
-            w.saveValues(kind, id, after);
-            last = new Undoable(kind, id, before, after);
-            return null;
-        });
+        Map<String, Object> before = w.sync().find(kind.name(), id).filter(s -> !s.deleted())
+                .map(s -> fieldsOnly(kind, s.fields())).orElse(null);
+        refuseProvinceFields(kind, before, after);
+        w.saveValues(kind, id, after);
+        last = new Undoable(kind, id, before, after);
     }
 
     /** A district changes none of the fields the province assigns (ownership, RecordKinds.provinceField). */
@@ -378,15 +390,30 @@ public final class RegisterService {
      */
     public AssessmentAnswer answer(UUID communeId, int period, String indicator, String value, boolean notApplicable,
                                    String note, String evidence) {
-        Assessment a = assessment(communeId, period).orElseGet(() -> start(communeId, period));
+        Optional<Assessment> existing = assessment(communeId, period);
+        Assessment a = existing.orElseGet(() -> draft(communeId, period));
         if (a.state() == AssessmentState.RECOGNISED) {
             throw new Locked(a.id());
         }
-        UUID id = answers(a.id()).stream().filter(x -> x.indicatorCode().equals(indicator)).map(AssessmentAnswer::id)
+        UUID id = existing.isEmpty() ? UUID.randomUUID() : answers(a.id()).stream()
+                .filter(x -> x.indicatorCode().equals(indicator)).map(AssessmentAnswer::id)
                 .findFirst().orElseGet(UUID::randomUUID);
         AssessmentAnswer answer = new AssessmentAnswer(id, a.id(), indicator, value, notApplicable, blankToNull(note),
                 blankToNull(evidence));
-        save(answer);
+        // A new draft and its first answer are one change: an answer refused leaves no empty assessment behind.
+        Undoable previous = last;
+        try {
+            store.write(actor, w -> {
+                if (existing.isEmpty()) {
+                    saveIn(w, a);
+                }
+                saveIn(w, answer);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            last = previous; // rolled back: the draft written before the refusal is not there to undo
+            throw e;
+        }
         return answer;
     }
 
@@ -431,12 +458,10 @@ public final class RegisterService {
         return moved;
     }
 
-    private Assessment start(UUID communeId, int period) {
+    private Assessment draft(UUID communeId, int period) {
         String catalog = catalogs.get().forPeriod(period).map(vn.ytcs.core.catalog.Catalog::id)
                 .orElseThrow(() -> new NotFound("catalog", period));
-        Assessment a = new Assessment(UUID.randomUUID(), communeId, period, catalog, AssessmentState.DRAFT, null, null);
-        save(a);
-        return a;
+        return new Assessment(UUID.randomUUID(), communeId, period, catalog, AssessmentState.DRAFT, null, null);
     }
 
     private static String blankToNull(String s) {
