@@ -34,10 +34,10 @@ final class EditorDialogs {
         table.getColumns().add(column(m.get("editor.history.when"), RegisterEditingViewModel.HistoryRow::when, 140));
         table.getColumns().add(column(m.get("editor.history.who"), RegisterEditingViewModel.HistoryRow::who, 120));
         table.getColumns().add(column(m.get("editor.history.field"), RegisterEditingViewModel.HistoryRow::field, 150));
-        table.getColumns().add(column(m.get("editor.history.before"), RegisterEditingViewModel.HistoryRow::before, 170));
-        table.getColumns().add(column(m.get("editor.history.after"), RegisterEditingViewModel.HistoryRow::after, 170));
+        table.getColumns().add(column(m.get("editor.history.before"), RegisterEditingViewModel.HistoryRow::before, 260));
+        table.getColumns().add(column(m.get("editor.history.after"), RegisterEditingViewModel.HistoryRow::after, 260));
         table.setPlaceholder(new Label(m.get("editor.history.empty")));
-        table.setPrefSize(780, 360);
+        table.setPrefSize(960, 360);
         table.setId("history-table");
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);

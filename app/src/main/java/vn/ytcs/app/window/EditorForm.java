@@ -79,6 +79,8 @@ final class EditorForm {
             problem.getStyleClass().add(Styles.WARNING_TEXT);
             problem.setWrapText(true);
             problem.setMaxWidth(320);
+            // Clear of the decoration ControlsFX puts on the control's lower left corner.
+            problem.setPadding(new Insets(0, 0, 0, 10));
             problem.setText(vm.problems().getOrDefault(f.name(), ""));
             VBox cell = new VBox(1, control, problem);
             if (f.previous() != null) {
@@ -90,6 +92,7 @@ final class EditorForm {
             grid.add(label, col, row);
             grid.add(cell, col + 1, row);
             GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+            label.setPadding(new Insets(5, 0, 0, 0));
             validation.registerValidator(control, false, (Control c, Object value) -> {
                 String text = vm.problems().get(f.name());
                 return ValidationResult.fromMessageIf(c, text == null ? "" : text, Severity.ERROR, text != null);
