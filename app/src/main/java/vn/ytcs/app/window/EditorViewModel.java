@@ -113,6 +113,9 @@ public final class EditorViewModel<T> {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty done = new SimpleBooleanProperty();
     private long ticket;
+    /** Fields the user changed; the others show their problems only once a save was asked for. */
+    private final java.util.Set<String> touched = new java.util.HashSet<>();
+    private boolean attempted;
 
     /**
      * @param title    what the form edits, in the user's language
@@ -142,7 +145,10 @@ public final class EditorViewModel<T> {
             Object v = typed(f, initial.get(f.name()));
             saved.put(f.name(), v);
             ObjectProperty<Object> p = new SimpleObjectProperty<>(v);
-            p.addListener((o, a, b) -> changed());
+            p.addListener((o, a, b) -> {
+                touched.add(f.name());
+                changed();
+            });
             values.put(f.name(), p);
         }
     }
@@ -248,6 +254,7 @@ public final class EditorViewModel<T> {
             return;
         }
         long t = ++ticket;
+        attempted = true;
         Map<String, String> unreadable = new LinkedHashMap<>();
         Map<String, Object> read = read(unreadable);
         T record = build.apply(read);
@@ -294,9 +301,12 @@ public final class EditorViewModel<T> {
 
     private void show(Map<String, String> unreadable, List<FieldProblem> found) {
         Map<String, String> byField = new LinkedHashMap<>(unreadable);
+        if (!attempted) {
+            byField.keySet().retainAll(touched);
+        }
         List<String> elsewhere = new ArrayList<>();
         for (FieldProblem p : found) {
-            if (byField.containsKey(p.field())) {
+            if (byField.containsKey(p.field()) || !attempted && values.containsKey(p.field()) && !touched.contains(p.field())) {
                 continue;
             }
             if (values.containsKey(p.field())) {

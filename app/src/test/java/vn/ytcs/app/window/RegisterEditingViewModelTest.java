@@ -123,6 +123,13 @@ class RegisterEditingViewModelTest {
 
     @Test
     void validationNamesEachFieldInPlainWordsBeforeAnythingIsSaved() {
+        EditorViewModel<StaffMember> fresh = vm.addStaff();
+        fresh.set("birth_year", "1985");
+        assertNull(fresh.problems().get("full_name"), "a field not yet typed in is not flagged while typing elsewhere");
+        fresh.save();
+        assertEquals("bắt buộc, chưa được nhập", fresh.problems().get("full_name"), "but it is once a save is asked for");
+        assertFalse(fresh.done().get());
+
         EditorViewModel<StaffMember> form = doctor("Trần Văn Bình");
         form.set("birth_year", "1900");
         assertEquals(VI.get("field.problem.OUT_OF_RANGE", "1900", "1930", "2020"), form.problems().get("birth_year"));

@@ -91,6 +91,7 @@ class RegisterEditingWindowTest extends WindowTest {
         String veto = new ScoreTexts(m).failures(List.of(DOCTOR_VETO), catalog).get(0);
         assertTrue(hasLabelContaining(robot, veto), "the doctor indicator vetoes the commune: " + veto);
 
+        scrollTo(robot, "#add-staff");
         fire(robot, "#add-staff");
         waitFor(robot, "#editor-form");
         robot.clickOn("#field-full_name");
@@ -198,6 +199,8 @@ class RegisterEditingWindowTest extends WindowTest {
     }
 
     private void shoot(FxRobot robot, String lang) throws Exception {
+        scrollTo(robot, "#station-name");
+        robot.interact(() -> Screenshots.saveQuietly(stage.getScene(), "editor-page-" + lang));
         fire(robot, "#edit-station");
         waitFor(robot, "#editor-form");
         robot.interact(() -> Screenshots.saveQuietly(stage.getScene(), "editor-station-" + lang));
@@ -205,6 +208,7 @@ class RegisterEditingWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#editor-form").tryQuery().isEmpty());
 
         if (lang.equals("en")) {
+            scrollTo(robot, "#add-staff");
             fire(robot, "#add-staff");
             waitFor(robot, "#editor-form");
             robot.interact(() -> robot.lookup("#field-birth_year").queryAs(TextField.class).setText("1900"));
@@ -218,6 +222,7 @@ class RegisterEditingWindowTest extends WindowTest {
         TableView<Hamlet> hamlets = robot.lookup("#hamlet-table").queryAs(TableView.class);
         robot.interact(() -> hamlets.getSelectionModel().select(0));
         waitFor(robot, "#add-worker");
+        scrollTo(robot, "#hamlet-table");
         fire(robot, "#add-worker");
         waitFor(robot, "#editor-form");
         robot.interact(() -> robot.lookup("#field-training_months").queryAs(TextField.class).setText("-1"));
@@ -262,6 +267,19 @@ class RegisterEditingWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getValue() != null);
         select(robot, tree, name);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#add-staff").tryQuery().isPresent());
+    }
+
+    /** Scrolls the commune page so that the node is at the top of what it shows. */
+    private static void scrollTo(FxRobot robot, String id) {
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane scroll = robot.lookup("#commune-view").queryAs(javafx.scene.control.ScrollPane.class);
+            Node node = robot.lookup(id).query();
+            Node content = scroll.getContent();
+            double y = content.sceneToLocal(node.localToScene(0, 0)).getY();
+            double range = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(range <= 0 ? 0 : Math.min(1, Math.max(0, (y - 10) / range)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void fire(FxRobot robot, String id) {
