@@ -61,6 +61,9 @@ final class CommuneView {
     private final VBox register = new VBox(10);
     private final VBox formSlot = new VBox();
     private ScrollPane scroll;
+    private BorderPane pane;
+    private final VBox content = new VBox();
+    private CommuneProfile profile;
     private UUID selectedHamlet;
 
     CommuneView(Messages messages) {
@@ -124,8 +127,9 @@ final class CommuneView {
      */
     BorderPane page(CommuneProfile p, CommuneScoring.Result scored, RegisterEditingViewModel vm) {
         this.editing = vm;
-        VBox content = head(p, scored);
-        content.getChildren().add(register);
+        this.profile = p;
+        content.getChildren().setAll(head(p, scored), register);
+        register.setPadding(new Insets(0, 20, 20, 20));
         scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setId("commune-view");
@@ -144,7 +148,7 @@ final class CommuneView {
         bar.setPadding(new Insets(6, 20, 6, 20));
         bar.getStyleClass().add(Styles.EDITOR_BAR);
 
-        BorderPane pane = new BorderPane(scroll);
+        pane = new BorderPane(scroll);
         pane.setTop(new VBox(formSlot, bar));
         pane.setId("commune-page");
         KeyCombination ctrlZ = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
@@ -155,12 +159,23 @@ final class CommuneView {
             }
         });
 
-        listen(vm.data(), (o, a, b) -> showRegister(p));
-        listen(vm.showFormer(), (o, a, b) -> showRegister(p));
-        listen(vm.year(), (o, a, b) -> showRegister(p));
+        listen(vm.data(), (o, a, b) -> showRegister(profile));
+        listen(vm.showFormer(), (o, a, b) -> showRegister(profile));
+        listen(vm.year(), (o, a, b) -> showRegister(profile));
         listen(vm.editor(), (o, a, b) -> showForm());
         showRegister(p);
         showForm();
+        return pane;
+    }
+
+    /**
+     * The same commune rescored (after a save): its scorecard and figures replaced in place, the
+     * form, the focus and the scroll left as they are.
+     */
+    BorderPane update(CommuneProfile p, CommuneScoring.Result scored) {
+        this.profile = p;
+        content.getChildren().set(0, head(p, scored));
+        showRegister(p);
         return pane;
     }
 

@@ -136,7 +136,10 @@ final class EditorForm {
         box.getStyleClass().add(Styles.EDITOR);
         box.setId("editor-form");
         box.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof Button)) {
+            if (e.getCode() == KeyCode.ENTER && e.getTarget() instanceof Button b) {
+                b.fire(); // Enter on cancel or history does what the button says
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
                 vm.save();
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {

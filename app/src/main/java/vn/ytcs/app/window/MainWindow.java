@@ -304,21 +304,22 @@ public final class MainWindow {
         }
         if (vm.profile().get() != null) {
             Unit commune = vm.profile().get().commune();
-            boolean same = editing != null && editing.commune().id().equals(commune.id());
-            double scrolled = same && page != null ? page.scroll().getVvalue() : 0;
+            if (page != null && editing != null && editing.commune().id().equals(commune.id())) {
+                return page.update(vm.profile().get(), vm.scored().get());
+            }
             if (page != null) {
                 page.dispose();
             }
-            if (!same) {
-                editing = vm.editing(commune, m);
-                editing.load();
-            }
+            editing = vm.editing(commune, m);
+            editing.load();
             page = new CommuneView(m, this::stylesheet);
-            Node shown = page.page(vm.profile().get(), vm.scored().get(), editing);
-            page.scroll().setVvalue(scrolled);
-            return shown;
+            return page.page(vm.profile().get(), vm.scored().get(), editing);
         }
         editing = null;
+        if (page != null) {
+            page.dispose();
+            page = null;
+        }
         if (vm.busy().get()) {
             return progress(m.get("window.loading"));
         }

@@ -196,6 +196,21 @@ class RegisterEditingWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hasLabel(robot, "Station staff"));
         waitFor(robot, "#add-staff");
         shoot(robot, "en");
+
+        assertTrue(robot.lookup("#zone-note").tryQuery().isPresent(), "a district sees the vùng read-only, with why");
+        assertTrue(robot.lookup("#edit-zone").tryQuery().isEmpty());
+        fire(robot, "#edit-station");
+        waitFor(robot, "#field-name");
+        robot.interact(() -> robot.lookup("#field-name").queryAs(TextField.class).setText("Station"));
+        TreeView<Unit> tree = robot.lookup("#unit-tree").queryAs(TreeView.class);
+        select(robot, tree, other);
+        waitFor(robot, "#unsaved-guard");
+        robot.interact(() -> Screenshots.saveQuietly(guard(robot).getScene(), "editor-guard-en"));
+        clickButton(robot, "Stay");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#unsaved-guard").tryQuery().isEmpty());
+        robot.clickOn("#field-name");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#editor-form").tryQuery().isEmpty());
     }
 
     private void shoot(FxRobot robot, String lang) throws Exception {
