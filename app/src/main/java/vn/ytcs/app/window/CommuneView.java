@@ -48,10 +48,6 @@ import vn.ytcs.core.unit.Unit;
  */
 final class CommuneView {
 
-    /** One line of the read-only hamlet table. */
-    record HamletRow(String name, String households, String worker, String training, String midwife) {
-    }
-
     private final Messages m;
     private final Labels labels;
     private final Formats formats;
@@ -65,60 +61,17 @@ final class CommuneView {
     private final VBox content = new VBox();
     private CommuneProfile profile;
     private UUID selectedHamlet;
-
-    CommuneView(Messages messages) {
-        this(messages, () -> null);
-    }
+    /** Rows selected, kept by id while the page is read again after a save. */
+    private UUID selectedStaff;
+    private UUID selectedWorker;
+    /** The button that opened the form: the keyboard goes back to it when the form closes. */
+    private String returnFocus;
 
     CommuneView(Messages messages, Supplier<String> stylesheet) {
         this.m = messages;
         this.labels = new Labels(messages);
         this.formats = new Formats(messages.locale());
         this.stylesheet = stylesheet;
-    }
-
-    /** The page read-only: what the scoring read of the commune. */
-    VBox build(CommuneProfile p, CommuneScoring.Result scored) {
-        Label title = new Label(labels.unit(p.commune()));
-        title.getStyleClass().add(Styles.TITLE);
-        String district = p.district().map(labels::unit).orElse("");
-        Label subtitle = new Label(p.commune().vung() == null
-                ? m.get("window.commune.subtitleNoVung", district, labels.code(p.commune()))
-                : m.get("window.commune.subtitle", district, labels.code(p.commune()), p.commune().vung().toString()));
-        subtitle.getStyleClass().add(Styles.SUBTITLE);
-
-        VBox box = new VBox(10, title, subtitle);
-        box.setPadding(new Insets(16, 20, 20, 20));
-
-        if (scored != null) {
-            box.getChildren().add(section(m.get("window.score.title", Integer.toString(scored.period()))));
-            box.getChildren().add(new ScorecardView(m).build(scored));
-        }
-
-        box.getChildren().add(section(m.get("window.station.title")));
-        if (p.station().isEmpty()) {
-            box.getChildren().add(facts(m.get("window.station.none")));
-        } else {
-            Label name = new Label(p.station().get().name());
-            name.getStyleClass().add(Styles.CARD);
-            box.getChildren().addAll(name, facts(m.get("window.station.facts", p.staff().size(), p.doctors(),
-                    p.permanentDoctors())));
-            if (p.permanentDoctors() == 0) {
-                Label warning = new Label(m.get("window.station.noPermanentDoctor"));
-                warning.getStyleClass().add(Styles.WARNING);
-                box.getChildren().add(warning);
-            }
-        }
-        box.getChildren().add(figures(p));
-
-        box.getChildren().add(section(m.get("window.staff.title")));
-        box.getChildren().add(staffTable(p.staff()));
-
-        long served = p.hamletsWithTrainedWorker();
-        box.getChildren().add(section(m.get("window.hamlets.title")));
-        box.getChildren().add(facts(m.get("window.hamlets.facts", p.hamlets().size(), served)));
-        box.getChildren().add(hamletTable(p));
-        return box;
     }
 
     /**
@@ -225,7 +178,12 @@ final class CommuneView {
         EditorViewModel<?> form = editing.editor().get();
         if (form == null) {
             formSlot.getChildren().clear();
+            restoreFocus();
             return;
+        }
+        Node owner = register.getScene() == null ? null : register.getScene().getFocusOwner();
+        if (owner != null && owner.getId() != null && register.lookup("#" + owner.getId()) == owner) {
+            returnFocus = owner.getId();
         }
         EditorForm view = new EditorForm(form, m, editing::closeEditor, () -> history(form.recordId(), form.title()));
         formSlot.getChildren().setAll(view.build());
@@ -272,6 +230,23 @@ final class CommuneView {
         register.getChildren().add(staff());
         register.getChildren().add(section(m.get("window.hamlets.title")));
         register.getChildren().add(hamlets(r));
+        restoreFocus();
+    }
+
+    private void restoreFocus() {
+        if (editing.editor().get() != null || returnFocus == null) {
+            return;
+        }
+        Node n = register.lookup("#" + returnFocus);
+        if (n != null && !n.isDisabled()) {
+            n.requestFocus();
+        } else {
+            Node add = register.lookup("#add-staff");
+            if (add != null && (register.getScene() == null || register.getScene().getFocusOwner() == null
+                    || register.getScene().getFocusOwner().getScene() == null)) {
+                add.requestFocus();
+            }
+        }
     }
 
     private Node zone(Unit u) {
@@ -303,7 +278,7 @@ final class CommuneView {
         });
         Label label = new Label(m.get("editor.figures.year"));
         label.setLabelFor(years);
-        String values = editing.figures().map(this::figureValues).orElse(m.get("editor.figures.none"));
+        String values = editing.figures().map(this::figureValues).orElse(m.get("window.figures.none"));
         Label shown = facts(values);
         shown.setId("figures-values");
         HBox line = new HBox(10, label, years, shown, button("editor.figures.edit", "edit-figures",
@@ -313,9 +288,8 @@ final class CommuneView {
     }
 
     private String figureValues(CommuneYear f) {
-        return m.get("editor.figures.values", formats.integer(f.population()), formats.integer(f.households()),
-                formats.share(f.insured(), f.population()), formats.share(f.healthRecords(), f.population()),
-                formats.integer(f.childrenUnder5()), formats.integer(f.births()));
+        return m.get("window.figures.values", formats.integer(f.population()), formats.share(f.insured(), f.population()),
+                formats.share(f.healthRecords(), f.population()), formats.integer(f.childrenUnder5()));
     }
 
     private Node staff() {
@@ -341,6 +315,8 @@ final class CommuneView {
         former.setSelected(editing.showFormer().get());
         former.selectedProperty().addListener((o, a, b) -> editing.showFormer().set(b));
         openOnEnter(table, s -> editing.editStaff(s));
+        shown.stream().filter(s -> s.id().equals(selectedStaff)).findFirst().ifPresent(s -> table.getSelectionModel().select(s));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> selectedStaff = b == null ? null : b.id());
         HBox buttons = new HBox(8, add, edit, leave, history, former);
         buttons.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, buttons, table);
@@ -400,9 +376,9 @@ final class CommuneView {
         table.getColumns().add(column(m.get("col.fullName"), HamletWorker::fullName, 220));
         table.getColumns().add(column(m.get("col.sex"), w -> labels.sex(w.sex()), 70));
         table.getColumns().add(column(m.get("editor.field.workerRole"), w -> m.label("workerRole", w.role()), 180));
-        table.getColumns().add(column(m.get("col.training"), w -> Integer.toString(w.trainingMonths()), 120));
-        table.getColumns().add(column(m.get("editor.col.endDate"), w -> w.activeOn(editing.day()) ? ""
-                : w.endDate() == null ? m.get("editor.worker.inactive") : formats.date(w.endDate()), 120));
+        table.getColumns().add(column(m.get("col.training"), w -> w.active() ? Integer.toString(w.trainingMonths())
+                : m.get("window.hamlet.inactive", Integer.toString(w.trainingMonths())), 140));
+        table.getColumns().add(column(m.get("editor.col.endDate"), w -> formats.date(w.endDate()), 120));
         table.setPlaceholder(new Label(m.get("editor.workers.none")));
         fitRows(table, all.size());
         table.setId("worker-table");
@@ -414,68 +390,13 @@ final class CommuneView {
         Button leave = selectionButton(table, "editor.worker.leave", "leave-worker", w -> editing.leaveWorker(w));
         Button history = selectionButton(table, "editor.history", "worker-history", w -> history(w.id(), w.fullName()));
         openOnEnter(table, w -> editing.editWorker(w));
+        all.stream().filter(w -> w.id().equals(selectedWorker)).findFirst().ifPresent(w -> table.getSelectionModel().select(w));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> selectedWorker = b == null ? null : b.id());
         HBox buttons = new HBox(8, addWorker, addMidwife, edit, leave, history);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label title = new Label(m.get("editor.workers.title", h.name()));
         title.getStyleClass().add(Styles.SUBHEADING);
         return new VBox(6, title, buttons, table);
-    }
-
-    private Label figures(CommuneProfile p) {
-        return p.latestFigures().map(f -> facts(m.get("window.figures.title", Integer.toString(f.year())) + ": "
-                + m.get("window.figures.values", formats.integer(f.population()), share(f, f.insured()),
-                        share(f, f.healthRecords()), formats.integer(f.childrenUnder5()))))
-                .orElseGet(() -> facts(m.get("window.figures.none")));
-    }
-
-    private String share(CommuneYear f, Integer part) {
-        return formats.share(part, f.population());
-    }
-
-    private TableView<StaffMember> staffTable(List<StaffMember> staff) {
-        TableView<StaffMember> table = new TableView<>(FXCollections.observableArrayList(staff));
-        table.getColumns().add(column(m.get("col.fullName"), StaffMember::fullName, 220));
-        table.getColumns().add(column(m.get("col.sex"), s -> labels.sex(s.sex()), 70));
-        table.getColumns().add(column(m.get("col.birthYear"), s -> s.birthYear() == null ? "" : s.birthYear().toString(), 90));
-        table.getColumns().add(column(m.get("col.profession"), s -> labels.of("profession", s.profession()), 230));
-        table.getColumns().add(column(m.get("col.employment"), s -> labels.of("employment", s.employment()), 120));
-        table.getColumns().add(column(m.get("col.startDate"), s -> formats.date(s.startDate()), 110));
-        fitRows(table, staff.size());
-        table.setId("staff-table");
-        return table;
-    }
-
-    private TableView<HamletRow> hamletTable(CommuneProfile p) {
-        List<HamletRow> rows = p.hamlets().stream().map(h -> row(h, p.workersOf(h))).toList();
-        TableView<HamletRow> table = new TableView<>(FXCollections.observableArrayList(rows));
-        table.getColumns().add(column(m.get("col.hamlet"), HamletRow::name, 200));
-        table.getColumns().add(column(m.get("col.households"), HamletRow::households, 90));
-        table.getColumns().add(column(m.get("col.healthWorker"), HamletRow::worker, 220));
-        table.getColumns().add(column(m.get("col.training"), HamletRow::training, 130));
-        table.getColumns().add(column(m.get("col.midwife"), HamletRow::midwife, 200));
-        fitRows(table, rows.size());
-        table.setId("hamlet-table");
-        return table;
-    }
-
-    private HamletRow row(Hamlet h, List<HamletWorker> workers) {
-        HamletWorker worker = workers.stream().filter(w -> w.role() == WorkerRole.HEALTH_WORKER).findFirst().orElse(null);
-        HamletWorker midwife = workers.stream().filter(w -> w.role() == WorkerRole.VILLAGE_MIDWIFE).findFirst().orElse(null);
-        return new HamletRow(h.name(), formats.integer(h.households()),
-                worker == null ? m.get("window.hamlet.noWorker") : worker.fullName(),
-                worker == null ? "" : training(worker),
-                midwife == null ? "" : midwife.fullName());
-    }
-
-    /** Months of training, flagged when short of what the role requires or when the worker is inactive. */
-    private String training(HamletWorker w) {
-        String months = Integer.toString(w.trainingMonths());
-        if (!w.active()) {
-            return m.get("window.hamlet.inactive", months);
-        }
-        return w.trainingMonths() < w.role().requiredTrainingMonths()
-                ? m.get("window.hamlet.undertrained", months, Integer.toString(w.role().requiredTrainingMonths()))
-                : months;
     }
 
     private Button button(String key, String id, Runnable action) {

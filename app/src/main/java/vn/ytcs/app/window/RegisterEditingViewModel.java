@@ -393,7 +393,7 @@ public final class RegisterEditingViewModel {
         Function<Map<String, Object>, CommuneYear> build = v -> new CommuneYear(f.id(), f.unitId(), y,
                 (Integer) v.get("population"), (Integer) v.get("households"), (Integer) v.get("insured"),
                 (Integer) v.get("health_records"), (Integer) v.get("children_under5"), (Integer) v.get("births"));
-        return open(new EditorViewModel<>(m.get("editor.figures.title", Integer.toString(y), Integer.toString(y - 1)), f.id(),
+        return open(new EditorViewModel<>(m.get("window.figures.title", Integer.toString(y)), f.id(),
                 fields, initial, build, this::saved, register, background, ui, m, LABELS, x -> afterSave("editor.saved.figures")));
     }
 

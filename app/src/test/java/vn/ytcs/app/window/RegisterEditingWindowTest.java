@@ -121,20 +121,23 @@ class RegisterEditingWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !hasLabelContaining(robot, veto));
         assertTrue(hasLabelContaining(robot, m.get("editor.saved.staff")));
 
-        TableView<StaffMember> staff = robot.lookup("#staff-table").queryAs(TableView.class);
-        robot.interact(() -> staff.getSelectionModel().select(staff.getItems().stream()
-                .filter(s -> s.fullName().equals("Nguyễn Thị Hoa")).findFirst().orElseThrow()));
+        // The page reads the register again and is rescored: each step rebuilds the tables, keeping the selection.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> staffNamed(robot, "Nguyễn Thị Hoa"));
+        robot.interact(() -> {
+            TableView<StaffMember> staff = robot.lookup("#staff-table").queryAs(TableView.class);
+            staff.getSelectionModel().select(staff.getItems().stream()
+                    .filter(s -> s.fullName().equals("Nguyễn Thị Hoa")).findFirst().orElseThrow());
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#leave-staff").queryAs(Button.class).isDisabled());
         fire(robot, "#leave-staff");
         waitFor(robot, "#field-end_date");
         robot.clickOn("#field-end_date");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#editor-form").tryQuery().isEmpty());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hasLabelContaining(robot, veto));
-        TableView<StaffMember> current = robot.lookup("#staff-table").queryAs(TableView.class);
-        assertTrue(current.getItems().stream().noneMatch(s -> s.fullName().equals("Nguyễn Thị Hoa")), "she is former staff now");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !staffNamed(robot, "Nguyễn Thị Hoa"));
         robot.interact(() -> robot.lookup("#show-former").queryAs(javafx.scene.control.CheckBox.class).setSelected(true));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#staff-table").queryAs(TableView.class).getItems()
-                .stream().anyMatch(s -> ((StaffMember) s).fullName().equals("Nguyễn Thị Hoa")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> staffNamed(robot, "Nguyễn Thị Hoa"));
 
         // Undo (Ctrl+Z on the page) takes the leaving back: the doctor is current again and the veto goes.
         robot.interact(() -> robot.lookup("#editor-undo").queryAs(Button.class).requestFocus());
@@ -303,6 +306,15 @@ class RegisterEditingWindowTest extends WindowTest {
 
     private static void waitFor(FxRobot robot, String id) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().isPresent());
+    }
+
+    /** Whether the staff table shown lists the name (looked up on the FX thread: the page may be rebuilding). */
+    private static boolean staffNamed(FxRobot robot, String name) {
+        boolean[] found = new boolean[1];
+        robot.interact(() -> found[0] = robot.lookup("#staff-table").tryQuery()
+                .map(t -> ((TableView<?>) t).getItems().stream().anyMatch(s -> ((StaffMember) s).fullName().equals(name)))
+                .orElse(false));
+        return found[0];
     }
 
     private static DialogPane guard(FxRobot robot) {
