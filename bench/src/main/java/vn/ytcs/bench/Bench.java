@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * measured beside its baseline in the same run. For developers; not part of the program users run.
  */
 @Command(name = "ytcs-bench", mixinStandardHelpOptions = true,
-        subcommands = {ScoringBenchmark.class, SyncBenchmark.class, StartupBenchmark.class})
+        subcommands = {ScoringBenchmark.class, SyncBenchmark.class, StartupBenchmark.class, EditBenchmark.class})
 public final class Bench implements Runnable {
 
     @CommandLine.Spec

@@ -189,6 +189,69 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * Scores the selected commune again after an edit, keeping its page up meanwhile (no loading
+     * state): the profile and scorecard are replaced when the new ones are ready.
+     */
+    public void refresh() {
+        Unit unit = selected.get();
+        Ytcs y = ytcs;
+        if (unit == null || y == null || unit.level() != UnitLevel.COMMUNE) {
+            return;
+        }
+        long ticket = selection;
+        UnitTree t = tree.get();
+        LocalDate day = asOf.get();
+        background.execute(() -> {
+            try {
+                ScoringService scoring = y.scoring();
+                ScoringService.Scored s = scoring.scored(t, List.of(unit), scoring.period(null, day), day);
+                ui.execute(() -> {
+                    if (ticket == selection) {
+                        scored.set(s.results().isEmpty() ? null : s.results().get(0));
+                        profile.set(s.profiles().get(0));
+                    }
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> {
+                    if (ticket == selection) {
+                        pageError.set(e);
+                    }
+                });
+            }
+        });
+    }
+
+    /** The editors of the commune's register, for its page; a save rescores the page ({@link #refresh()}). */
+    public RegisterEditingViewModel editing(Unit commune, vn.ytcs.app.i18n.Messages messages) {
+        return new RegisterEditingViewModel(() -> ytcs.register(), background, ui, messages, commune, asOf.get(), this::refresh,
+                this::refreshUnits);
+    }
+
+    /** Reads the units again (a commune's vùng or region changed), keeps the selection on the same unit, rescores it. */
+    public void refreshUnits() {
+        Ytcs y = ytcs;
+        if (y == null) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                Snapshot snapshot = snapshot(y);
+                ui.execute(() -> {
+                    Unit unit = selected.get();
+                    if (unit != null) {
+                        // The new tree's unit first: the sidebar, rebuilt from the new tree, then finds it selected.
+                        selected.set(snapshot.tree().get(unit.id()).orElse(unit));
+                    }
+                    show(snapshot);
+                    refresh();
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> fail(e));
+            }
+        });
+    }
+
     /** Reads the register again, after an import changed it. */
     public void reload() {
         Ytcs y = ytcs;

@@ -66,6 +66,10 @@ public final class MainWindow {
     private final Label demoBadge = new Label();
     private final Label noMatch = new Label();
     private final List<Runnable> unbind = new ArrayList<>();
+    /** The editors of the commune shown; kept while the same commune is shown again after a save. */
+    private RegisterEditingViewModel editing;
+    private CommuneView page;
+    private boolean guarding;
 
     /** What the toolbar's sync buttons open. */
     public interface SyncActions {
@@ -104,6 +108,17 @@ public final class MainWindow {
         unbind.add(() -> search.textProperty().unbindBidirectional(vm.filter()));
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.getValue() != vm.selected().get()) {
+                if (guarding) {
+                    return;
+                }
+                if (editing != null && editing.unsaved()) {
+                    // Back to the page with the form until the user says what becomes of its changes.
+                    guarding = true;
+                    tree.getSelectionModel().select(a);
+                    guarding = false;
+                    beforeLeaving(() -> tree.getSelectionModel().select(b));
+                    return;
+                }
                 vm.select(b.getValue());
             }
         });
@@ -140,6 +155,9 @@ public final class MainWindow {
         }
         unbind.forEach(Runnable::run);
         unbind.clear();
+        if (page != null) {
+            page.dispose();
+        }
     }
 
     private <T> void listen(ObservableValue<T> value, ChangeListener<T> listener) {
@@ -285,10 +303,22 @@ public final class MainWindow {
             return failure(vm.pageError().get());
         }
         if (vm.profile().get() != null) {
-            ScrollPane scroll = new ScrollPane(new CommuneView(m).build(vm.profile().get(), vm.scored().get()));
-            scroll.setFitToWidth(true);
-            scroll.setId("commune-view");
-            return scroll;
+            Unit commune = vm.profile().get().commune();
+            if (page != null && editing != null && editing.commune().id().equals(commune.id())) {
+                return page.update(vm.profile().get(), vm.scored().get());
+            }
+            if (page != null) {
+                page.dispose();
+            }
+            editing = vm.editing(commune, m);
+            editing.load();
+            page = new CommuneView(m, this::stylesheet);
+            return page.page(vm.profile().get(), vm.scored().get(), editing);
+        }
+        editing = null;
+        if (page != null) {
+            page.dispose();
+            page = null;
         }
         if (vm.busy().get()) {
             return progress(m.get("window.loading"));
@@ -306,6 +336,46 @@ public final class MainWindow {
             return box;
         }
         return placeholder(m.get("window.select"));
+    }
+
+    /** Whether the commune page has a form open with changes not saved. */
+    public boolean unsaved() {
+        return editing != null && editing.unsaved();
+    }
+
+    /**
+     * Runs {@code leave} once the open form's changes are saved or discarded, as the user chooses
+     * (save, discard, stay); at once when nothing is unsaved.
+     */
+    public void beforeLeaving(Runnable leave) {
+        if (!unsaved()) {
+            leave.run();
+            return;
+        }
+        EditorViewModel<?> form = editing.editor().get();
+        EditorDialogs.unsaved(root.getScene() == null ? null : root.getScene().getWindow(), m, stylesheet(), form.title(),
+                choice -> {
+                    switch (choice) {
+                        case SAVE -> {
+                            form.done().addListener((o, a, b) -> {
+                                if (b) {
+                                    leave.run();
+                                }
+                            });
+                            form.save();
+                        }
+                        case DISCARD -> {
+                            editing.closeEditor();
+                            leave.run();
+                        }
+                        case STAY -> {
+                        }
+                    }
+                });
+    }
+
+    private String stylesheet() {
+        return java.util.Objects.requireNonNull(MainWindow.class.getResource("/vn/ytcs/app/app.css")).toExternalForm();
     }
 
     private Node emptyPane() {

@@ -24,6 +24,8 @@ final class Styles {
     static final String BAR_LOW = "ytcs-bar-low";
     static final String FINGERPRINT = "ytcs-fingerprint";
     static final String SITE = "ytcs-site";
+    static final String EDITOR = "ytcs-editor";
+    static final String EDITOR_BAR = "ytcs-editor-bar";
 
     private Styles() {
     }

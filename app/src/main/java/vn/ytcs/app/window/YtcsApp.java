@@ -87,6 +87,13 @@ public final class YtcsApp extends Application {
         stage.setWidth(place.getWidth());
         stage.setHeight(place.getHeight());
         stage.setMaximized(settings.maximized());
+        // A form with changes not saved asks first: save, discard or stay.
+        stage.setOnCloseRequest(e -> {
+            if (window.unsaved()) {
+                e.consume();
+                window.beforeLeaving(stage::close);
+            }
+        });
         stage.show();
         window.focusSearch();
         vm.open();
