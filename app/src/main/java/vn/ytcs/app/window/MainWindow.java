@@ -285,7 +285,9 @@ public final class MainWindow {
             return failure(vm.pageError().get());
         }
         if (vm.profile().get() != null) {
-            ScrollPane scroll = new ScrollPane(new CommuneView(m).build(vm.profile().get(), vm.scored().get()));
+            VBox page = new CommuneView(m).build(vm.profile().get(), vm.scored().get());
+            page.getChildren().add(2, assessmentButton());
+            ScrollPane scroll = new ScrollPane(page);
             scroll.setFitToWidth(true);
             scroll.setId("commune-view");
             return scroll;
@@ -306,6 +308,41 @@ public final class MainWindow {
             return box;
         }
         return placeholder(m.get("window.select"));
+    }
+
+    /** Opens the commune's assessment in its own window (issue 9); closing it shows the commune rescored. */
+    private Node assessmentButton() {
+        Button open = new Button(m.get("assessment.open"));
+        open.setId("open-assessment");
+        open.setOnAction(e -> {
+            AssessmentViewModel a = vm.assessment(m.locale());
+            if (a != null) {
+                new AssessmentView(root.getScene().getWindow(), a, m, root.getScene().getStylesheets(), this::showRegister,
+                        () -> vm.select(vm.selected().get())).stage().show();
+                a.load();
+            }
+        });
+        return open;
+    }
+
+    /** Brings the commune's page forward at the register section that feeds a derived indicator. */
+    private void showRegister(AssessmentViewModel.Section section) {
+        ((javafx.stage.Stage) root.getScene().getWindow()).toFront();
+        Node shown = main.getChildren().isEmpty() ? null : main.getChildren().get(0);
+        if (!(shown instanceof ScrollPane scroll)) {
+            return;
+        }
+        Node target = scroll.getContent().lookup(switch (section) {
+            case STAFF -> "#staff-table";
+            case HAMLETS -> "#hamlet-table";
+            default -> "." + Styles.CARD; // the station's name, its figures just below
+        });
+        if (target != null) {
+            double y = target.getBoundsInParent().getMinY();
+            double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
+            target.requestFocus();
+        }
     }
 
     private Node emptyPane() {
