@@ -242,8 +242,7 @@ public final class AssessmentViewModel {
 
     /** What the register holds on the assessment, read in one go on the background executor. */
     private record Loaded(int period, List<Integer> periods, Catalog catalog, CommuneProfile profile, Assessment assessment,
-                          List<AssessmentAnswer> answers, List<Step> steps, SiteRole role, boolean canUndo,
-                          ScoringService scoring) {
+                          List<AssessmentAnswer> answers, List<Step> steps, SiteRole role, boolean canUndo) {
     }
 
     private Loaded read(int requested) {
@@ -262,7 +261,7 @@ public final class AssessmentViewModel {
         Assessment a = r.assessment(commune.id(), p).orElse(null);
         List<AssessmentAnswer> answers = a == null ? List.of() : r.answers(a.id());
         List<Step> st = a == null ? List.of() : steps(r.history(a.id()));
-        return new Loaded(p, years, c, pr, a, answers, st, r.localSite().role(), r.lastChange().isPresent(), s);
+        return new Loaded(p, years, c, pr, a, answers, st, r.localSite().role(), r.lastChange().isPresent());
     }
 
     private static List<Step> steps(List<Store.AuditEntry> history) {
@@ -402,7 +401,7 @@ public final class AssessmentViewModel {
     }
 
     private void publish(Loaded l, Row saved) {
-        scoring = l.scoring();
+        scoring = ytcs.get().scoring(); // the pure scorer in memory: no database
         periods.set(l.periods());
         period.set(l.period());
         profile.set(l.profile());
