@@ -20,6 +20,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -40,6 +41,7 @@ import vn.ytcs.app.i18n.FieldProblems;
 import vn.ytcs.app.i18n.Formats;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
+import vn.ytcs.app.i18n.ScoreTexts;
 import vn.ytcs.core.assessment.Assessment;
 import vn.ytcs.core.assessment.AssessmentState;
 import vn.ytcs.core.catalog.Catalog;
@@ -48,6 +50,7 @@ import vn.ytcs.core.catalog.Rule;
 import vn.ytcs.core.record.FieldProblem;
 import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.scoring.CriterionScore;
+import vn.ytcs.core.scoring.Scorecard;
 
 /**
  * A commune's assessment of a period in its own window: the checklist on the left, criterion by
@@ -98,8 +101,8 @@ final class AssessmentView {
         listScroll.setId("assessment-checklist");
         checklist.setPadding(new Insets(8, 14, 14, 14));
         scoreScroll.setFitToWidth(true);
-        scoreScroll.setPrefWidth(470);
-        scoreScroll.setMinWidth(380);
+        scoreScroll.setPrefWidth(500);
+        scoreScroll.setMinWidth(420);
         scoreScroll.setId("assessment-scorecard");
         HBox.setHgrow(listScroll, Priority.ALWAYS);
         HBox center = new HBox(listScroll, scoreScroll);
@@ -108,6 +111,7 @@ final class AssessmentView {
         listen(vm.rows(), (o, a, b) -> buildChecklist());
         listen(vm.scored(), (o, a, b) -> showScore());
         listen(vm.assessment(), (o, a, b) -> showState());
+        listen(vm.catalog(), (o, a, b) -> showState());
         listen(vm.steps(), (o, a, b) -> showState());
         listen(vm.role(), (o, a, b) -> showState());
         listen(vm.locked(), (o, a, b) -> showState());
@@ -207,7 +211,6 @@ final class AssessmentView {
         message.setVisible(false);
         VBox box = new VBox(6, top, workflow, stepsLine, lockedNote, message);
         box.setPadding(new Insets(12, 16, 8, 16));
-        box.getStyleClass().add(Styles.TOOLBAR);
         return box;
     }
 
@@ -290,7 +293,7 @@ final class AssessmentView {
         head.getStyleClass().add(Styles.SECTION);
         box.getChildren().add(head);
         if (r != null) {
-            box.getChildren().add(new ScorecardView(m).build(r));
+            box.getChildren().add(card(r));
         }
         scoreScroll.setContent(box);
         if (r != null) {
@@ -299,6 +302,63 @@ final class AssessmentView {
                         .ifPresent(cs -> cv.head().setText(criterionHead(cs)));
             }
         }
+    }
+
+    /** The scorecard, narrow enough to sit beside the checklist: verdict, total, criteria, what fails, the way to pass. */
+    private Node card(CommuneScoring.Result r) {
+        Scorecard c = r.scorecard();
+        ScoreTexts t = new ScoreTexts(m);
+        Label verdict = new Label(m.get(c.passed() ? "score.passed" : "score.failed"));
+        verdict.getStyleClass().add(c.passed() ? Styles.PASS : Styles.FAIL);
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
+        verdict.setId("live-verdict");
+        Label total = new Label(m.get("window.score.total", t.number(c.points()), t.number(c.max()), t.total(c), c.catalog().id()));
+        total.setId("live-total");
+        total.setWrapText(true);
+        total.getStyleClass().add(Styles.FACTS);
+        HBox head = new HBox(10, verdict, total);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, head);
+        if (c.provisional()) {
+            box.getChildren().add(note(m.get("score.provisional", c.draftsUsed().size()), Styles.NOTE));
+        }
+        for (CriterionScore cs : c.criteria()) {
+            Label name = new Label(cs.criterion().code() + " " + cs.criterion().name().in(m.locale()));
+            name.setWrapText(true);
+            ProgressBar bar = new ProgressBar(cs.max().signum() == 0 ? 1
+                    : cs.points().divide(cs.max(), java.math.MathContext.DECIMAL64).doubleValue());
+            bar.setPrefWidth(200);
+            bar.getStyleClass().add(cs.meetsMinimum() ? Styles.BAR_OK : Styles.BAR_LOW);
+            Label value = new Label(t.number(cs.points()) + "/" + t.number(cs.max()) + " · " + t.criterion(cs, c.catalog()));
+            if (!cs.meetsMinimum()) {
+                value.getStyleClass().add(Styles.WARNING_TEXT);
+            }
+            HBox line = new HBox(10, bar, value);
+            line.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().addAll(name, line);
+        }
+        if (!c.failures().isEmpty()) {
+            box.getChildren().add(note(m.get("score.failures.title"), Styles.SUBHEADING));
+            t.failures(c.failures(), c.catalog()).forEach(f -> box.getChildren().add(note("• " + f, Styles.WARNING_TEXT)));
+        }
+        if (c.plan().isPresent() && !c.plan().get().isEmpty()) {
+            box.getChildren().add(note(m.get("score.plan.title", c.plan().get().size()), Styles.SUBHEADING));
+            c.plan().get().forEach(p -> box.getChildren().add(note("• " + p.indicator().code() + " " + t.name(p.indicator())
+                    + " (+" + t.number(p.recoverable()) + ")", null)));
+        } else if (c.plan().isEmpty()) {
+            box.getChildren().add(note("• " + m.get("score.plan.none"), Styles.WARNING_TEXT));
+        }
+        box.setId("live-scorecard");
+        return box;
+    }
+
+    private static Label note(String text, String style) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        if (style != null) {
+            label.getStyleClass().add(style);
+        }
+        return label;
     }
 
     private String criterionHead(CriterionScore cs) {
@@ -332,15 +392,17 @@ final class AssessmentView {
     /** One indicator: its name and points, its rule, then its answer, note and evidence, or where the register gives it. */
     private Node row(AssessmentViewModel.Row row) {
         String code = row.indicator().code();
+        String id = nodeId(code);
         Label name = new Label(code + " · " + row.indicator().name().in(m.locale()));
         name.setWrapText(true);
         name.getStyleClass().add(Styles.SUBHEADING);
         name.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(name, Priority.ALWAYS);
         Label points = new Label();
-        points.setId("points-" + code);
+        points.setId("points-" + id);
         points.setWrapText(true);
         points.setMaxWidth(300);
+        points.setMinWidth(120);
         Runnable showPoints = () -> {
             points.setText(texts.points(row.score().get()));
             points.getStyleClass().remove(Styles.WARNING_TEXT);
@@ -356,18 +418,18 @@ final class AssessmentView {
         rule.setWrapText(true);
         VBox box = new VBox(4, top, rule);
         box.setPadding(new Insets(6, 0, 8, 0));
-        box.setId("row-" + code);
+        box.setId("row-" + id);
 
         if (row.derived()) {
             Label source = new Label(m.get("assessment.fromRegister",
                     texts.source(row.indicator().derived(), vm.profile().get(), vm.period().get())));
-            source.setId("source-" + code);
+            source.setId("source-" + id);
             source.setWrapText(true);
             source.getStyleClass().add(Styles.FACTS);
             box.getChildren().add(source);
             row.section().ifPresent(s -> {
                 Hyperlink link = new Hyperlink(texts.section(s));
-                link.setId("link-" + code);
+                link.setId("link-" + id);
                 link.setOnAction(e -> showRegister.accept(s));
                 box.getChildren().add(link);
             });
@@ -376,27 +438,27 @@ final class AssessmentView {
 
         Control answer = answer(row);
         CheckBox notApplicable = new CheckBox(m.get("assessment.notApplicable"));
-        notApplicable.setId("na-" + code);
+        notApplicable.setId("na-" + id);
         notApplicable.selectedProperty().bindBidirectional(row.notApplicable());
         TextField note = new TextField();
-        note.setId("note-" + code);
+        note.setId("note-" + id);
         note.setPromptText(m.get("assessment.note"));
         note.textProperty().bindBidirectional(row.note());
         note.setPrefColumnCount(14);
         TextField evidence = new TextField();
-        evidence.setId("evidence-" + code);
+        evidence.setId("evidence-" + id);
         evidence.setPromptText(m.get("assessment.evidence"));
         evidence.textProperty().bindBidirectional(row.evidence());
         evidence.setPrefColumnCount(14);
         HBox.setHgrow(note, Priority.ALWAYS);
         HBox.setHgrow(evidence, Priority.ALWAYS);
         Button save = new Button(m.get("assessment.save"));
-        save.setId("save-" + code);
+        save.setId("save-" + id);
         save.setFocusTraversable(false); // Enter saves from any field of the row
         save.setOnAction(e -> vm.save(row));
         save.disableProperty().bind(row.dirty().not().or(vm.busy()).or(vm.locked()));
         Button clear = new Button(m.get("assessment.clear"));
-        clear.setId("clear-" + code);
+        clear.setId("clear-" + id);
         clear.setFocusTraversable(false);
         clear.setOnAction(e -> vm.clear(row));
         clear.disableProperty().bind(vm.busy().or(vm.locked()));
@@ -429,7 +491,7 @@ final class AssessmentView {
         unreadable.visibleProperty().bind(row.unreadable());
         unreadable.managedProperty().bind(row.unreadable());
         Label problem = new Label();
-        problem.setId("problem-" + code);
+        problem.setId("problem-" + id);
         problem.getStyleClass().add(Styles.WARNING_TEXT);
         problem.setWrapText(true);
         problem.managedProperty().bind(problem.visibleProperty());
@@ -476,16 +538,22 @@ final class AssessmentView {
         return box;
     }
 
+    /** A node id for the indicator: its code without the dots a CSS selector would read as a class ("TC5-21"). */
+    static String nodeId(String code) {
+        return code.replace('.', '-');
+    }
+
     /** The answer's control by its rule: yes/no as a choice, the items of a checklist as boxes, a number as text. */
     private Control answer(AssessmentViewModel.Row row) {
         String code = row.indicator().code();
+        String id = nodeId(code);
         Rule rule = row.indicator().rule();
         if (rule instanceof Rule.YesNo) {
             String yes = m.get("score.value.yes");
             String no = m.get("score.value.no");
             ComboBox<String> combo = new ComboBox<>();
             combo.getItems().addAll("", yes, no);
-            combo.setId("answer-" + code);
+            combo.setId("answer-" + id);
             combo.setPrefWidth(110);
             combo.setPromptText(m.get("assessment.choose"));
             Runnable fromRow = () -> {
@@ -509,11 +577,11 @@ final class AssessmentView {
         }
         if (rule instanceof Rule.Checklist c) {
             VBox items = new VBox(4);
-            items.setId("answer-" + code);
+            items.setId("answer-" + id);
             List<CheckBox> boxes = new ArrayList<>();
             for (Rule.Item item : c.items()) {
                 CheckBox box = new CheckBox(texts.item(item));
-                box.setId("item-" + code + "-" + item.code());
+                box.setId("item-" + id + "-" + item.code());
                 box.setUserData(item.code());
                 box.setWrapText(true);
                 boxes.add(box);
@@ -545,12 +613,12 @@ final class AssessmentView {
             javafx.scene.control.TitledPane pane = new javafx.scene.control.TitledPane(m.get("assessment.items"), items);
             pane.setCollapsible(false);
             pane.setFocusTraversable(false);
-            pane.setId("answer-" + code);
+            pane.setId("answer-" + id);
             items.setId(null);
             return pane;
         }
         TextField field = new TextField();
-        field.setId("answer-" + code);
+        field.setId("answer-" + id);
         field.setPrefColumnCount(8);
         boolean percent = rule instanceof Rule.Threshold t && "percent".equals(t.unit());
         field.setPromptText(m.get(percent ? "assessment.percentPrompt" : "assessment.numberPrompt"));

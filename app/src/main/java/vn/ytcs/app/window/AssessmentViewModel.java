@@ -407,13 +407,13 @@ public final class AssessmentViewModel {
         profile.set(l.profile());
         role.set(l.role());
         canUndo.set(l.canUndo());
-        assessment.set(l.assessment());
         steps.set(l.steps());
         locked.set(l.assessment() != null && l.assessment().state() == AssessmentState.RECOGNISED);
         stepProblems.set(List.of());
         boolean sameCatalog = catalog.get() != null && l.catalog() != null && catalog.get().id().equals(l.catalog().id())
                 && !rows.get().isEmpty();
         catalog.set(l.catalog());
+        assessment.set(l.assessment());
         Map<String, AssessmentAnswer> byCode = new HashMap<>();
         l.answers().forEach(a -> byCode.put(a.indicatorCode(), a));
         List<Row> list = sameCatalog ? rows.get() : l.catalog() == null ? List.of()
