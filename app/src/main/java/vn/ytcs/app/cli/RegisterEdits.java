@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import vn.ytcs.app.i18n.FieldLabels;
 import vn.ytcs.app.i18n.Formats;
 import vn.ytcs.app.i18n.Labels;
 import vn.ytcs.app.i18n.Messages;
@@ -174,10 +175,10 @@ final class RegisterEdits {
                 String field = switch (e.action()) {
                     case "CREATE" -> m.get("cli.history.created");
                     case "DELETE" -> m.get("cli.history.deleted");
-                    default -> e.field();
+                    default -> FieldLabels.label(e.field(), m);
                 };
                 String change = "CREATE".equals(e.action()) ? ""
-                        : shown(e.oldValue(), m) + " → " + shown(e.newValue(), m);
+                        : shown(e.field(), e.oldValue(), m) + " → " + shown(e.field(), e.newValue(), m);
                 table.add(formats.moment(e.changedAt().toInstant()), e.actor(), field, change);
             }
             out.println(m.get("cli.history.header", key.toString()));
@@ -185,8 +186,8 @@ final class RegisterEdits {
             return Cli.OK;
         }
 
-        private static String shown(String value, Messages m) {
-            return value == null ? m.get("cli.history.empty") : VietText.printable(value, 200);
+        private static String shown(String field, String value, Messages m) {
+            return value == null ? m.get("cli.history.empty") : VietText.printable(FieldLabels.value(field, value, m), 200);
         }
     }
 

@@ -58,6 +58,8 @@ final class CommuneView {
     private final VBox formSlot = new VBox();
     private ScrollPane scroll;
     private BorderPane pane;
+    /** The bar above the page: undo, the status of the last save, and the page's other actions. */
+    private HBox bar;
     private final VBox content = new VBox();
     private CommuneProfile profile;
     private UUID selectedHamlet;
@@ -96,7 +98,7 @@ final class CommuneView {
         status.setId("editor-status");
         status.getStyleClass().add(Styles.NOTE);
         status.textProperty().bind(vm.status());
-        HBox bar = new HBox(10, undo, status);
+        bar = new HBox(10, undo, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 20, 6, 20));
         bar.getStyleClass().add(Styles.EDITOR_BAR);
@@ -130,6 +132,11 @@ final class CommuneView {
         content.getChildren().set(0, head(p, scored));
         showRegister(p);
         return pane;
+    }
+
+    /** Adds an action of the page (opening the assessment) to the bar above it, first. */
+    void addAction(Node action) {
+        bar.getChildren().add(0, action);
     }
 
     ScrollPane scroll() {

@@ -27,6 +27,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 import vn.ytcs.app.i18n.Failures;
+import vn.ytcs.app.i18n.FieldLabels;
 import vn.ytcs.app.i18n.FieldProblems;
 import vn.ytcs.app.i18n.Formats;
 import vn.ytcs.app.i18n.Messages;
@@ -105,7 +106,6 @@ public final class EditorViewModel<T> {
     private final Executor ui;
     private final Messages m;
     private final Consumer<T> onSaved;
-    private final Map<String, String> labels;
 
     private final ObservableMap<String, String> problems = FXCollections.observableHashMap();
     private final StringProperty failure = new SimpleStringProperty("");
@@ -124,12 +124,11 @@ public final class EditorViewModel<T> {
      * @param initial  each field's starting value, typed as {@link Type} holds it (see {@link #typed})
      * @param build    the record from the fields' read values (column name → String, Integer, LocalDate or constant)
      * @param save     writes the record through the register (runs on the background executor); returns what was saved
-     * @param labels   every field label of the kind by column name, for problems that name another field
      * @param onSaved  called on the UI executor after a save
      */
     EditorViewModel(String title, UUID recordId, List<Field> fields, Map<String, Object> initial,
                     Function<Map<String, Object>, T> build, Function<T, T> save, Supplier<RegisterService> register,
-                    Executor background, Executor ui, Messages messages, Map<String, String> labels, Consumer<T> onSaved) {
+                    Executor background, Executor ui, Messages messages, Consumer<T> onSaved) {
         this.title = title;
         this.recordId = recordId;
         this.fields = List.copyOf(fields);
@@ -139,7 +138,6 @@ public final class EditorViewModel<T> {
         this.background = background;
         this.ui = ui;
         this.m = messages;
-        this.labels = labels;
         this.onSaved = onSaved;
         for (Field f : fields) {
             Object v = typed(f, initial.get(f.name()));
@@ -312,7 +310,7 @@ public final class EditorViewModel<T> {
             if (values.containsKey(p.field())) {
                 byField.put(p.field(), text(p));
             } else {
-                elsewhere.add(label(p.field()) + ": " + text(p));
+                elsewhere.add(FieldLabels.label(p.field(), m) + ": " + text(p));
             }
         }
         problems.keySet().retainAll(byField.keySet());
@@ -322,14 +320,10 @@ public final class EditorViewModel<T> {
 
     /** The sentence of the problem, another field named by its label ("lớn hơn Dân số (1.200)"). */
     private String text(FieldProblem p) {
-        List<Object> args = p.args().stream().map(a -> a instanceof String s && labels.containsKey(s) ? label(s) : a)
+        List<Object> args = p.args().stream()
+                .map(a -> a instanceof String s && FieldLabels.key(s) != null ? FieldLabels.label(s, m) : a)
                 .map(a -> a instanceof LocalDate d ? new Formats(m.locale()).date(d) : a).toList();
         return FieldProblems.text(new FieldProblem(p.kind(), p.record(), p.field(), p.problem(), args), m);
-    }
-
-    private String label(String field) {
-        String key = labels.get(field);
-        return key == null ? field : m.get(key);
     }
 
     /** Each field's value read from what was typed; what cannot be read is null, its message in {@code unreadable}. */

@@ -271,6 +271,14 @@ public final class MainViewModel {
         });
     }
 
+    /** A view model for the selected commune's assessment, sharing the store and the worker thread; null when no commune is shown. */
+    AssessmentViewModel assessment(java.util.Locale locale) {
+        Ytcs y = ytcs;
+        Unit u = selected.get();
+        return y == null || u == null || u.level() != UnitLevel.COMMUNE ? null
+                : new AssessmentViewModel(() -> y, background, ui, tree.get(), u, asOf.get(), null, locale);
+    }
+
     /** The sync service, for the import and export dialogs' view models (null until opened). */
     SyncService sync() {
         return ytcs == null ? null : ytcs.sync();

@@ -313,7 +313,9 @@ public final class MainWindow {
             editing = vm.editing(commune, m);
             editing.load();
             page = new CommuneView(m, this::stylesheet);
-            return page.page(vm.profile().get(), vm.scored().get(), editing);
+            Node shown = page.page(vm.profile().get(), vm.scored().get(), editing);
+            page.addAction(assessmentButton());
+            return shown;
         }
         editing = null;
         if (page != null) {
@@ -376,6 +378,41 @@ public final class MainWindow {
 
     private String stylesheet() {
         return java.util.Objects.requireNonNull(MainWindow.class.getResource("/vn/ytcs/app/app.css")).toExternalForm();
+    }
+
+    /** Opens the commune's assessment in its own window (issue 9); closing it shows the commune rescored. */
+    private Node assessmentButton() {
+        Button open = new Button(m.get("assessment.open"));
+        open.setId("open-assessment");
+        open.setOnAction(e -> {
+            AssessmentViewModel a = vm.assessment(m.locale());
+            if (a != null) {
+                new AssessmentView(root.getScene().getWindow(), a, m, root.getScene().getStylesheets(), this::showRegister,
+                        () -> vm.select(vm.selected().get())).stage().show();
+                a.load();
+            }
+        });
+        return open;
+    }
+
+    /** Brings the commune's page forward at the register section that feeds a derived indicator. */
+    private void showRegister(AssessmentViewModel.Section section) {
+        ((javafx.stage.Stage) root.getScene().getWindow()).toFront();
+        ScrollPane scroll = page == null ? null : page.scroll();
+        if (scroll == null) {
+            return;
+        }
+        Node target = scroll.getContent().lookup(switch (section) {
+            case STAFF -> "#staff-table";
+            case HAMLETS -> "#hamlet-table";
+            default -> "#station-name"; // the station, its figures just below
+        });
+        if (target != null) {
+            double y = target.getBoundsInParent().getMinY();
+            double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
+            target.requestFocus();
+        }
     }
 
     private Node emptyPane() {

@@ -2,7 +2,6 @@
 package vn.ytcs.app.window;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import vn.ytcs.app.i18n.Failures;
+import vn.ytcs.app.i18n.FieldLabels;
 import vn.ytcs.app.i18n.Formats;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.core.figures.CommuneYear;
@@ -57,39 +57,8 @@ public final class RegisterEditingViewModel {
     public record HistoryRow(String when, String who, String field, String before, String after) {
     }
 
-    /** Label keys of every field the editors and the history name, by column name. */
-    static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("name", "editor.field.name"),
-            Map.entry("address", "editor.field.address"),
-            Map.entry("phone", "editor.field.phone"),
-            Map.entry("family_doctor_model", "editor.field.familyDoctorModel"),
-            Map.entry("full_name", "editor.field.fullName"),
-            Map.entry("sex", "editor.field.sex"),
-            Map.entry("birth_year", "editor.field.birthYear"),
-            Map.entry("profession", "editor.field.profession"),
-            Map.entry("employment", "editor.field.employment"),
-            Map.entry("start_date", "editor.field.startDate"),
-            Map.entry("end_date", "editor.field.endDate"),
-            Map.entry("hamlet_kind", "editor.field.hamletKind"),
-            Map.entry("households", "editor.field.households"),
-            Map.entry("abolished_on", "editor.field.abolishedOn"),
-            Map.entry("worker_role", "editor.field.workerRole"),
-            Map.entry("training_months", "editor.field.trainingMonths"),
-            Map.entry("active", "editor.field.active"),
-            Map.entry("population", "editor.field.population"),
-            Map.entry("insured", "editor.field.insured"),
-            Map.entry("health_records", "editor.field.healthRecords"),
-            Map.entry("children_under5", "editor.field.childrenUnder5"),
-            Map.entry("births", "editor.field.births"),
-            Map.entry("figure_year", "editor.field.year"),
-            Map.entry("vung", "editor.field.vung"),
-            Map.entry("socio_region", "editor.field.region"),
-            Map.entry("deleted", "editor.field.deleted"));
-
-    /** Label prefixes of the fields that hold a constant, for the history. */
-    private static final Map<String, String> CONSTANTS = Map.of("sex", "sex", "profession", "profession",
-            "employment", "employment", "hamlet_kind", "hamletKind", "worker_role", "workerRole",
-            "socio_region", "region");
+    /** Label keys of the fields, by column name (the one table: {@link FieldLabels}). */
+    private static final Function<String, String> LABELS = FieldLabels::key;
 
     private final Supplier<RegisterService> register;
     private final Executor background;
@@ -248,12 +217,13 @@ public final class RegisterEditingViewModel {
                 null, null, null, false));
         Map<String, Object> initial = Map.of("name", nz(s.name()), "address", nz(s.address()), "phone", nz(s.phone()));
         return open(new EditorViewModel<>(m.get("editor.station.title"), s.id(), List.of(
-                EditorViewModel.Field.text("name", LABELS.get("name")),
-                EditorViewModel.Field.text("address", LABELS.get("address")),
-                EditorViewModel.Field.text("phone", LABELS.get("phone"))), initial,
+                EditorViewModel.Field.text("name", LABELS.apply("name")),
+                EditorViewModel.Field.text("address", LABELS.apply("address")),
+                EditorViewModel.Field.text("phone", LABELS.apply("phone"))), initial,
                 v -> new Station(s.id(), s.unitId(), (String) v.get("name"), s.kind(), s.parentStationId(),
                         (String) v.get("address"), (String) v.get("phone"), s.familyDoctorModel()),
-                this::saved, register, background, ui, m, LABELS, x -> afterSave("editor.saved.station")));
+                this::saved, register, background, ui, m,
+                x -> afterSave("editor.saved.station")));
     }
 
     /** A new staff member of the station (permanent, from the day shown, unless changed). */
@@ -283,19 +253,19 @@ public final class RegisterEditingViewModel {
         initial.put("start_date", s.startDate());
         initial.put("end_date", leaving && s.endDate() == null ? day : s.endDate());
         List<EditorViewModel.Field> fields = leaving
-                ? List.of(EditorViewModel.Field.date("end_date", LABELS.get("end_date")))
-                : List.of(EditorViewModel.Field.text("full_name", LABELS.get("full_name")),
-                        EditorViewModel.Field.choice("sex", LABELS.get("sex"), Arrays.asList(Sex.values())),
-                        EditorViewModel.Field.whole("birth_year", LABELS.get("birth_year")),
-                        EditorViewModel.Field.choice("profession", LABELS.get("profession"), Arrays.asList(Profession.values())),
-                        EditorViewModel.Field.choice("employment", LABELS.get("employment"), Arrays.asList(Employment.values())),
-                        EditorViewModel.Field.date("start_date", LABELS.get("start_date")));
+                ? List.of(EditorViewModel.Field.date("end_date", LABELS.apply("end_date")))
+                : List.of(EditorViewModel.Field.text("full_name", LABELS.apply("full_name")),
+                        EditorViewModel.Field.choice("sex", LABELS.apply("sex"), Arrays.asList(Sex.values())),
+                        EditorViewModel.Field.whole("birth_year", LABELS.apply("birth_year")),
+                        EditorViewModel.Field.choice("profession", LABELS.apply("profession"), Arrays.asList(Profession.values())),
+                        EditorViewModel.Field.choice("employment", LABELS.apply("employment"), Arrays.asList(Employment.values())),
+                        EditorViewModel.Field.date("start_date", LABELS.apply("start_date")));
         Function<Map<String, Object>, StaffMember> build = v -> new StaffMember(s.id(), s.stationId(),
                 (String) pick(v, initial, "full_name"), (Sex) pick(v, initial, "sex"), (Integer) pick(v, initial, "birth_year"),
                 (Profession) pick(v, initial, "profession"), (Employment) pick(v, initial, "employment"),
                 (LocalDate) pick(v, initial, "start_date"), leaving ? (LocalDate) v.get("end_date") : s.endDate());
         return open(new EditorViewModel<>(title, s.id(), fields, initial, build, this::saved, register, background, ui, m,
-                LABELS, x -> afterSave(leaving ? "editor.saved.left" : "editor.saved.staff")));
+                x -> afterSave(leaving ? "editor.saved.left" : "editor.saved.staff")));
     }
 
     /** A new hamlet of the commune (ấp unless changed). */
@@ -321,15 +291,15 @@ public final class RegisterEditingViewModel {
         initial.put("households", h.households());
         initial.put("abolished_on", abolishing && h.abolishedOn() == null ? day : h.abolishedOn());
         List<EditorViewModel.Field> fields = abolishing
-                ? List.of(EditorViewModel.Field.date("abolished_on", LABELS.get("abolished_on")))
-                : List.of(EditorViewModel.Field.text("name", LABELS.get("name")),
-                        EditorViewModel.Field.choice("hamlet_kind", LABELS.get("hamlet_kind"), Arrays.asList(HamletKind.values())),
-                        EditorViewModel.Field.whole("households", LABELS.get("households")));
+                ? List.of(EditorViewModel.Field.date("abolished_on", LABELS.apply("abolished_on")))
+                : List.of(EditorViewModel.Field.text("name", LABELS.apply("name")),
+                        EditorViewModel.Field.choice("hamlet_kind", LABELS.apply("hamlet_kind"), Arrays.asList(HamletKind.values())),
+                        EditorViewModel.Field.whole("households", LABELS.apply("households")));
         Function<Map<String, Object>, Hamlet> build = v -> new Hamlet(h.id(), h.communeId(), (String) pick(v, initial, "name"),
                 (HamletKind) pick(v, initial, "hamlet_kind"), (Integer) pick(v, initial, "households"),
                 abolishing ? (LocalDate) v.get("abolished_on") : h.abolishedOn());
         return open(new EditorViewModel<>(title, h.id(), fields, initial, build, this::saved, register, background, ui, m,
-                LABELS, x -> afterSave(abolishing ? "editor.saved.abolished" : "editor.saved.hamlet")));
+                x -> afterSave(abolishing ? "editor.saved.abolished" : "editor.saved.hamlet")));
     }
 
     /** A new health worker or village midwife of the hamlet. */
@@ -356,11 +326,11 @@ public final class RegisterEditingViewModel {
         initial.put("training_months", w.trainingMonths());
         initial.put("end_date", leaving && w.endDate() == null ? day : w.endDate());
         List<EditorViewModel.Field> fields = leaving
-                ? List.of(EditorViewModel.Field.date("end_date", LABELS.get("end_date")))
-                : List.of(EditorViewModel.Field.text("full_name", LABELS.get("full_name")),
-                        EditorViewModel.Field.choice("sex", LABELS.get("sex"), Arrays.asList(Sex.values())),
-                        EditorViewModel.Field.choice("worker_role", LABELS.get("worker_role"), Arrays.asList(WorkerRole.values())),
-                        EditorViewModel.Field.whole("training_months", LABELS.get("training_months")).needed());
+                ? List.of(EditorViewModel.Field.date("end_date", LABELS.apply("end_date")))
+                : List.of(EditorViewModel.Field.text("full_name", LABELS.apply("full_name")),
+                        EditorViewModel.Field.choice("sex", LABELS.apply("sex"), Arrays.asList(Sex.values())),
+                        EditorViewModel.Field.choice("worker_role", LABELS.apply("worker_role"), Arrays.asList(WorkerRole.values())),
+                        EditorViewModel.Field.whole("training_months", LABELS.apply("training_months")).needed());
         Function<Map<String, Object>, HamletWorker> build = v -> {
             Integer months = (Integer) pick(v, initial, "training_months");
             return new HamletWorker(w.id(), w.hamletId(), (String) pick(v, initial, "full_name"), (Sex) pick(v, initial, "sex"),
@@ -368,7 +338,7 @@ public final class RegisterEditingViewModel {
                     leaving ? (LocalDate) v.get("end_date") : w.endDate());
         };
         return open(new EditorViewModel<>(title, w.id(), fields, initial, build, this::saved, register, background, ui, m,
-                LABELS, x -> afterSave(leaving ? "editor.saved.left" : "editor.saved.worker")));
+                x -> afterSave(leaving ? "editor.saved.left" : "editor.saved.worker")));
     }
 
     /** The figures of the chosen year, each beside last year's. */
@@ -388,13 +358,14 @@ public final class RegisterEditingViewModel {
         List<EditorViewModel.Field> fields = new ArrayList<>();
         for (String column : initial.keySet()) {
             String previous = last.map(l -> formats.integer(figure(l, column))).orElse("–");
-            fields.add(EditorViewModel.Field.whole(column, LABELS.get(column)).withPrevious(previous));
+            fields.add(EditorViewModel.Field.whole(column, LABELS.apply(column)).withPrevious(previous));
         }
         Function<Map<String, Object>, CommuneYear> build = v -> new CommuneYear(f.id(), f.unitId(), y,
                 (Integer) v.get("population"), (Integer) v.get("households"), (Integer) v.get("insured"),
                 (Integer) v.get("health_records"), (Integer) v.get("children_under5"), (Integer) v.get("births"));
         return open(new EditorViewModel<>(m.get("window.figures.title", Integer.toString(y)), f.id(),
-                fields, initial, build, this::saved, register, background, ui, m, LABELS, x -> afterSave("editor.saved.figures")));
+                fields, initial, build, this::saved, register, background, ui, m,
+                x -> afterSave("editor.saved.figures")));
     }
 
     private static Integer figure(CommuneYear f, String column) {
@@ -421,10 +392,10 @@ public final class RegisterEditingViewModel {
                 u.parentId(), u.validFrom(), u.validTo(), (Integer) v.get("vung"), (SocioRegion) v.get("socio_region"),
                 u.demo(), u.note());
         return open(new EditorViewModel<>(m.get("editor.zone.title"), u.id(), List.of(
-                EditorViewModel.Field.whole("vung", LABELS.get("vung")),
-                EditorViewModel.Field.choice("socio_region", LABELS.get("socio_region"), Arrays.asList(SocioRegion.values()))),
+                EditorViewModel.Field.whole("vung", LABELS.apply("vung")),
+                EditorViewModel.Field.choice("socio_region", LABELS.apply("socio_region"), Arrays.asList(SocioRegion.values()))),
                 initial, build, x -> register.get().assignZone(x.id(), x.vung(), x.region()), register, background, ui, m,
-                LABELS, x -> afterSave("editor.saved.zone", unitsChanged)));
+                x -> afterSave("editor.saved.zone", unitsChanged)));
     }
 
     private <T> EditorViewModel<T> open(EditorViewModel<T> form) {
@@ -494,26 +465,9 @@ public final class RegisterEditingViewModel {
         if ("CREATE".equals(e.action())) {
             return new HistoryRow(when, e.actor(), m.get("editor.history.created"), "", "");
         }
-        String field = e.field() == null ? "" : e.field().toLowerCase(java.util.Locale.ROOT);
-        String label = LABELS.containsKey(field) ? m.get(LABELS.get(field)) : field;
-        return new HistoryRow(when, e.actor(), label, value(field, e.oldValue()), value(field, e.newValue()));
-    }
-
-    private String value(String field, String stored) {
-        if (stored == null || stored.isEmpty()) {
-            return "–";
-        }
-        if (CONSTANTS.containsKey(field)) {
-            return m.get(CONSTANTS.get(field) + "." + stored);
-        }
-        if ("deleted".equals(field) || "active".equals(field) || "family_doctor_model".equals(field)) {
-            return m.get(Boolean.parseBoolean(stored) ? "editor.yes" : "editor.no");
-        }
-        try {
-            return formats.date(LocalDate.parse(stored));
-        } catch (DateTimeParseException e) {
-            return stored;
-        }
+        String field = e.field() == null ? "" : e.field();
+        return new HistoryRow(when, e.actor(), FieldLabels.label(field, m), FieldLabels.value(field, e.oldValue(), m),
+                FieldLabels.value(field, e.newValue(), m));
     }
 
     /** A refusal of the register service in plain words. */

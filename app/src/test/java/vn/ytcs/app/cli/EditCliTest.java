@@ -258,7 +258,7 @@ class EditCliTest {
         }
         assertEquals(2, ward.get("vung").asInt());
         String history = ok("history", id.toString()).out();
-        assertTrue(history.contains("DONG_BANG_SONG_CUU_LONG → TAY_NGUYEN"), history);
+        assertTrue(history.contains("vùng Đồng bằng sông Cửu Long → vùng Tây Nguyên"), history);
         refused(run("unit", "set", "--unit", NO_DOCTOR, "--vung", "4"), "Lỗi: --vung: giá trị 4 nằm ngoài khoảng 1 đến 3");
     }
 
@@ -325,9 +325,9 @@ class EditCliTest {
         List<String> lines = history.lines().toList();
         assertTrue(lines.stream().allMatch(l -> l.codePointCount(0, l.length()) <= TextTable.WIDTH), history);
         assertTrue(history.contains("(tạo mới)"), history);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("Chị Lan (TTYT Vị Thanh)") && l.contains("full_name")
+        assertTrue(lines.stream().anyMatch(l -> l.contains("Chị Lan (TTYT Vị Thanh)") && l.contains("Họ và tên")
                 && l.contains("Phạm Văn Út → Phạm Văn Út Em")), history);
-        assertTrue(lines.stream().anyMatch(l -> l.contains("birth_year") && l.contains("(trống) → 1979")), history);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("Năm sinh") && l.contains("(trống) → 1979")), history);
         JsonNode entries = json("history", id.toString(), "--json");
         JsonNode last = entries.get(entries.size() - 1);
         assertEquals("Chị Lan (TTYT Vị Thanh)", last.get("actor").asText());

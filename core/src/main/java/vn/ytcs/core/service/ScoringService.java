@@ -121,6 +121,26 @@ public final class ScoringService {
         return new Scored(period, catalog, profiles, CommuneScoring.score(c, profiles, period, byUnit, answers));
     }
 
+    /**
+     * The commune's scorecard for the period with answers that are not saved yet (an assessment
+     * being typed): pure, in memory, as {@link #scored} would score them once saved. Empty when no
+     * catalog was in force for the period.
+     *
+     * @param assessment the commune's assessment of the period, or null when none was started
+     */
+    public Optional<CommuneScoring.Result> scoreDraft(CommuneProfile profile, int period, Assessment assessment,
+                                                      List<AssessmentAnswer> answers) {
+        Optional<Catalog> catalog = catalogFor(period);
+        if (catalog.isEmpty()) {
+            return Optional.empty();
+        }
+        Assessment a = assessment != null ? assessment : new Assessment(new UUID(0, 0), profile.commune().id(), period,
+                catalog.get().id(), vn.ytcs.core.assessment.AssessmentState.DRAFT, null, null);
+        CommuneScoring.Result r = CommuneScoring.score(catalog.get(), List.of(profile), period,
+                Map.of(profile.commune().id(), a), Map.of(a.id(), answers)).get(0);
+        return Optional.of(assessment != null ? r : new CommuneScoring.Result(r.profile(), period, Optional.empty(), r.scorecard()));
+    }
+
     /** A district's or province's summary for the period of the day. */
     public UnitSummary summary(UnitTree tree, Unit unit, LocalDate day) {
         Scored s = scored(tree, tree.communesUnder(unit), period(null, day), day);

@@ -75,6 +75,27 @@ class ServicesTest {
     }
 
     @Test
+    void aDraftOfAnswersScoresAsTheSavedAnswersWouldAndAChangedAnswerMovesThePoints() {
+        try (Services s = open()) {
+            s.register().loadDemo(Progress.NONE);
+            UnitTree tree = s.register().tree(DAY);
+            Unit commune = tree.communes().get(0);
+            CommuneScoring.Result saved = s.scoring().score(tree, List.of(commune), 2025, DAY).get(0);
+            vn.ytcs.core.assessment.Assessment a = saved.assessment().orElseThrow();
+            List<vn.ytcs.core.assessment.AssessmentAnswer> answers = s.register().answers(a.id());
+            vn.ytcs.core.commune.CommuneProfile profile = saved.profile();
+            CommuneScoring.Result same = s.scoring().scoreDraft(profile, 2025, a, answers).orElseThrow();
+            assertEquals(0, saved.scorecard().points().compareTo(same.scorecard().points()));
+            assertEquals(saved.assessment(), same.assessment());
+            // No answers, no assessment: only the register's values count, and no assessment is claimed.
+            CommuneScoring.Result none = s.scoring().scoreDraft(profile, 2025, null, List.of()).orElseThrow();
+            assertTrue(none.assessment().isEmpty());
+            assertTrue(none.scorecard().points().compareTo(saved.scorecard().points()) < 0, "entered answers count");
+            assertTrue(s.scoring().scoreDraft(profile, 1990, null, List.of()).isEmpty(), "no catalog in force in 1990");
+        }
+    }
+
+    @Test
     void theProvinceTargetsAreTheSumOfItsDistricts() {
         try (Services s = open()) {
             s.register().loadDemo(Progress.NONE);
