@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -189,7 +190,14 @@ public final class MainWindow {
         language.setId("language");
         language.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(m.locale())) {
-                changeLanguage.accept(b);
+                if (!unsaved()) {
+                    changeLanguage.accept(b);
+                    return;
+                }
+                // The window is built anew in the other language: an open form asks first, and the
+                // chooser shows the language in use until the user has chosen.
+                Platform.runLater(() -> language.setValue(m.locale()));
+                beforeLeaving(() -> changeLanguage.accept(b));
             }
         });
         Label languageLabel = new Label(m.get("window.language"));

@@ -129,8 +129,8 @@ class AssessmentWindowTest extends WindowTest {
             throw e;
         }
         Stage english = openAssessment(robot);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup((Node n) -> n instanceof Label l
-                && l.getText() != null && l.getText().startsWith("State: being drafted")).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxLookup.present(robot, n -> n instanceof Label l
+                && l.getText() != null && l.getText().startsWith("State: being drafted")));
         robot.interact(() -> Screenshots.saveQuietly(english.getScene(), "assessment-en"));
         assertTrue(Files.size(Screenshots.DIR.resolve("assessment-en.png")) > 10_000);
         robot.interact(english::close);

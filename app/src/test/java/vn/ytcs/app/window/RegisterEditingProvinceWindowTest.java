@@ -84,8 +84,8 @@ class RegisterEditingProvinceWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#editor-form").tryQuery().isEmpty());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#zone").queryAs(Label.class).getText()
                 .equals(m.get("editor.zone.text", "3", m.label("region", SocioRegion.DONG_BANG_SONG_CUU_LONG))));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup((Node n) -> n instanceof Label l
-                && l.getText() != null && l.getText().endsWith("· Vùng 3")).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxLookup.present(robot, n -> n instanceof Label l
+                && l.getText() != null && l.getText().endsWith("· Vùng 3")));
         assertEquals("Hỏa Lựu", tree.getSelectionModel().getSelectedItem().getValue().name(), "the page stays on the commune");
 
         ComboBox<Locale> language = robot.lookup("#language").queryAs(ComboBox.class);

@@ -169,6 +169,15 @@ class RegisterEditingWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#unsaved-guard").tryQuery().isEmpty());
         assertTrue(stage.isShowing());
 
+        // Another language builds the window anew: the form asks first, and staying keeps both.
+        ComboBox<Locale> language = robot.lookup("#language").queryAs(ComboBox.class);
+        robot.interact(() -> language.setValue(Messages.ENGLISH));
+        waitFor(robot, "#unsaved-guard");
+        clickButton(robot, "Ở lại");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#unsaved-guard").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "vi".equals(language.getValue().getLanguage()));
+        assertEquals(name + " (mới)", robot.lookup("#field-name").queryAs(TextField.class).getText(), "nothing was lost");
+
         select(robot, tree, other);
         waitFor(robot, "#unsaved-guard");
         clickButton(robot, "Lưu");
@@ -343,11 +352,10 @@ class RegisterEditingWindowTest extends WindowTest {
     }
 
     private static boolean hasLabel(FxRobot robot, String text) {
-        return robot.lookup((Node n) -> n instanceof Label l && text.equals(l.getText())).tryQuery().isPresent();
+        return FxLookup.present(robot, n -> n instanceof Label l && text.equals(l.getText()));
     }
 
     private static boolean hasLabelContaining(FxRobot robot, String text) {
-        return robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().contains(text))
-                .tryQuery().isPresent();
+        return FxLookup.present(robot, n -> n instanceof Label l && l.getText() != null && l.getText().contains(text));
     }
 }
