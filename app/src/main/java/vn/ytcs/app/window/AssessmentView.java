@@ -139,6 +139,12 @@ final class AssessmentView {
             unbind.clear();
             closed.run();
         });
+        stage.setOnCloseRequest(e -> {
+            if (!unsaved().isEmpty()) {
+                e.consume();
+                askBeforeClosing(stylesheets.isEmpty() ? null : stylesheets.get(0));
+            }
+        });
         buildChecklist();
         showState();
         showScore();
@@ -146,6 +152,48 @@ final class AssessmentView {
 
     Stage stage() {
         return stage;
+    }
+
+    /** Answers typed and not saved. */
+    private List<AssessmentViewModel.Row> unsaved() {
+        List<AssessmentViewModel.Row> rows = vm.rows().get();
+        return rows == null ? List.of() : rows.stream().filter(r -> r.dirty().get()).toList();
+    }
+
+    /**
+     * Closing with answers typed and not saved asks first: save them (the window closes once every
+     * one is saved; one refused stays open, its problem beside it), leave them, or stay.
+     */
+    private void askBeforeClosing(String stylesheet) {
+        EditorDialogs.unsaved(stage, m, stylesheet, stage.getTitle(), choice -> {
+            switch (choice) {
+                case SAVE -> {
+                    javafx.beans.value.ChangeListener<Boolean> done = new javafx.beans.value.ChangeListener<>() {
+                        @Override
+                        public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {
+                            if (busy) {
+                                return;
+                            }
+                            List<AssessmentViewModel.Row> left = unsaved();
+                            if (left.isEmpty()) {
+                                vm.busy().removeListener(this);
+                                stage.close();
+                            } else if (left.stream().allMatch(r -> !r.problems().get().isEmpty())) {
+                                vm.busy().removeListener(this);
+                            }
+                        }
+                    };
+                    vm.busy().addListener(done);
+                    unsaved().forEach(vm::save);
+                }
+                case DISCARD -> {
+                    unsaved().forEach(vm::revert);
+                    stage.close();
+                }
+                case STAY -> {
+                }
+            }
+        });
     }
 
     private <T> void listen(ObservableValue<T> value, ChangeListener<T> listener) {

@@ -136,6 +136,37 @@ class AssessmentWindowTest extends WindowTest {
         robot.interact(english::close);
     }
 
+    @Test
+    void closingWithAnAnswerTypedAndNotSavedAsksFirst(FxRobot robot) throws Exception {
+        openCommune(robot);
+        Stage assessment = openAssessment(robot);
+        TextField answer = robot.lookup("#answer-" + IMMUNISATION).queryAs(TextField.class);
+        String saved = answer.getText();
+        String typed = "55".equals(saved) ? "56" : "55";
+        robot.interact(() -> answer.setText(typed));
+
+        robot.interact(() -> assessment.fireEvent(new javafx.stage.WindowEvent(assessment,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#unsaved-guard").tryQuery().isPresent());
+        press(robot, "Ở lại");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#unsaved-guard").tryQuery().isEmpty());
+        assertTrue(assessment.isShowing(), "staying keeps the window");
+        assertEquals(typed, answer.getText(), "and what was typed");
+
+        robot.interact(() -> assessment.fireEvent(new javafx.stage.WindowEvent(assessment,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#unsaved-guard").tryQuery().isPresent());
+        press(robot, "Bỏ thay đổi");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !assessment.isShowing());
+        Stage again = openAssessment(robot);
+        assertEquals(saved, robot.lookup("#answer-" + IMMUNISATION).queryAs(TextField.class).getText(), "nothing was saved");
+        robot.interact(again::close);
+    }
+
+    private static void press(FxRobot robot, String text) {
+        robot.interact(() -> robot.lookup((Node n) -> n instanceof Button b && text.equals(b.getText())).queryButton().fire());
+    }
+
     /** Scrolls the checklist so that the row shows, as a user scrolling to it would. */
     private static void scrollTo(FxRobot robot, Node row) {
         robot.interact(() -> {
