@@ -97,6 +97,9 @@ final class CatalogCommand implements Callable<Integer> {
             ScoreTexts texts = new ScoreTexts(m);
             out.println(c.id() + " · " + c.title().in(m.locale()));
             out.println(c.legalSource());
+            if (c.notes() != null) {
+                out.println(c.notes().in(m.locale()));
+            }
             out.println(m.get("catalog.passRule", texts.percent(c.passRule().minTotalPercent()),
                     texts.percent(c.passRule().minCriterionPercent())));
             for (Criterion cr : c.criteria()) {

@@ -75,7 +75,7 @@ final class ScoreView {
                 card.missingData().stream().map(s -> s.indicator().code()).toList(),
                 card.indicators().stream().map(s -> new IndicatorRow(s.indicator().number(), s.indicator().code(),
                         s.indicator().criterion(), texts.name(s.indicator()), texts.value(s), s.points(), s.max(),
-                        s.status().name(), texts.reason(s), s.indicator().isDraft(), s.indicator().isDerived())).toList());
+                        s.status().name(), texts.reason(s), s.draft(), s.indicator().isDerived())).toList());
     }
 
     private static String kind(Failure f) {

@@ -7,11 +7,18 @@ import java.util.Optional;
 
 /** One version of the national commune-health standard, as data. */
 public record Catalog(String id, int revision, Text title, String legalSource, LocalDate effectiveFrom,
-                      LocalDate effectiveTo, PassRule passRule, List<Criterion> criteria, List<Indicator> indicators) {
+                      LocalDate effectiveTo, PassRule passRule, List<Criterion> criteria, List<Indicator> indicators,
+                      Text notes) {
 
     public Catalog {
         criteria = List.copyOf(criteria);
         indicators = List.copyOf(indicators);
+    }
+
+    /** A catalog without notes. */
+    public Catalog(String id, int revision, Text title, String legalSource, LocalDate effectiveFrom,
+                   LocalDate effectiveTo, PassRule passRule, List<Criterion> criteria, List<Indicator> indicators) {
+        this(id, revision, title, legalSource, effectiveFrom, effectiveTo, passRule, criteria, indicators, null);
     }
 
     public boolean inForceOn(LocalDate day) {

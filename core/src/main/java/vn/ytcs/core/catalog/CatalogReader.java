@@ -98,15 +98,12 @@ public final class CatalogReader {
         return new Catalog(root.get("id").asText(), root.get("revision").asInt(), text(root.get("title")),
                 VietText.nfc(root.get("legalSource").asText()), LocalDate.parse(root.get("effectiveFrom").asText()),
                 to == null || to.isNull() ? null : LocalDate.parse(to.asText()), passRule,
-                List.copyOf(criteria.values()), indicators);
+                List.copyOf(criteria.values()), indicators, root.has("notes") ? text(root.get("notes")) : null);
     }
 
     private Indicator indicator(JsonNode n, String at) {
         BigDecimal max = n.get("maxPoints").decimalValue();
-        JsonNode p = n.get("provenance");
-        Provenance provenance = "confirmed".equals(p.get("status").asText())
-                ? new Provenance(true, VietText.nfc(p.get("source").asText()), null)
-                : Provenance.draft(p.has("note") ? VietText.nfc(p.get("note").asText()) : null);
+        Provenance provenance = provenance(n.get("provenance"));
         AppliesTo applies = AppliesTo.ALL;
         if (n.has("appliesTo")) {
             Set<UnitType> types = EnumSet.noneOf(UnitType.class);
@@ -149,6 +146,12 @@ public final class CatalogReader {
         };
     }
 
+    private static Provenance provenance(JsonNode p) {
+        return "confirmed".equals(p.get("status").asText())
+                ? new Provenance(true, VietText.nfc(p.get("source").asText()), null)
+                : Provenance.draft(p.has("note") ? VietText.nfc(p.get("note").asText()) : null);
+    }
+
     private Rule threshold(JsonNode r, String at, BigDecimal max) {
         Rule.Direction direction = "atMost".equals(r.get("direction").asText()) ? Rule.Direction.AT_MOST : Rule.Direction.AT_LEAST;
         String unit = r.path("unit").asText("number");
@@ -173,7 +176,18 @@ public final class CatalogReader {
             }
             variants.put(e.getKey(), e.getValue().isNull() ? null : tiers(e.getValue(), variantAt, max));
         }
-        return new Rule.Threshold(direction, unit, tiers, key, java.util.Collections.unmodifiableMap(variants));
+        Map<String, Provenance> provenance = new LinkedHashMap<>();
+        var given = r.path("variantProvenance").fields();
+        while (given.hasNext()) {
+            var e = given.next();
+            if (!variants.containsKey(e.getKey())) {
+                // Provenance of a variant the rule does not have: a typing error in the key.
+                throw problem(at + ".variantProvenance." + e.getKey(), Problem.UNKNOWN_REFERENCE, e.getKey());
+            }
+            provenance.put(e.getKey(), provenance(e.getValue()));
+        }
+        return new Rule.Threshold(direction, unit, tiers, key, java.util.Collections.unmodifiableMap(variants),
+                java.util.Collections.unmodifiableMap(provenance));
     }
 
     private Rule checklist(JsonNode r, String at, BigDecimal max) {

@@ -15,9 +15,23 @@ public sealed interface Rule {
     /**
      * A number against tiers, the first tier met (in order) giving its points. Tiers may vary
      * by vùng or socio-economic region; a variant that is null is not yet known.
+     *
+     * @param variantProvenance where a variant's tiers come from, when not from the indicator's
+     *                          own provenance (draft thresholds beside confirmed ones)
      */
     record Threshold(Direction direction, String unit, List<Tier> tiers, VariantKey variantsBy,
-                     Map<String, List<Tier>> variants) implements Rule {
+                     Map<String, List<Tier>> variants, Map<String, Provenance> variantProvenance) implements Rule {
+
+        public Threshold(Direction direction, String unit, List<Tier> tiers, VariantKey variantsBy,
+                         Map<String, List<Tier>> variants) {
+            this(direction, unit, tiers, variantsBy, variants, Map.of());
+        }
+
+        /** Whether the variant's tiers are a draft, to be checked against the official text. */
+        public boolean draftVariant(String key) {
+            Provenance p = key == null ? null : variantProvenance.get(key);
+            return p != null && !p.confirmed();
+        }
     }
 
     /** Items with points each; the sum is capped. */

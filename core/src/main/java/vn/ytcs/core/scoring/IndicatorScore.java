@@ -19,6 +19,14 @@ import vn.ytcs.core.catalog.Indicator;
 public record IndicatorScore(Indicator indicator, Answer value, BigDecimal points, BigDecimal max, Status status,
                              Missing missing, BigDecimal target, Integer norm, String variant, List<String> missingItems) {
 
+    /**
+     * Whether what scored it is a draft: the indicator, or the tiers of the commune's vùng or
+     * region when those alone are drafts (indicator 35's four unread regions).
+     */
+    public boolean draft() {
+        return indicator.isDraft() || indicator.rule() instanceof vn.ytcs.core.catalog.Rule.Threshold t && t.draftVariant(variant);
+    }
+
     /** Outcome of an indicator. */
     public enum Status {
         MET, PARTLY_MET, NOT_MET, NOT_APPLICABLE, MISSING_DATA

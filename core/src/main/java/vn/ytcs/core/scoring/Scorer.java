@@ -31,7 +31,7 @@ public final class Scorer {
         for (Indicator indicator : catalog.indicators()) {
             IndicatorScore s = indicator(indicator, facts, rule.notApplicable());
             scores.add(s);
-            if (indicator.isDraft() && s.applies()) {
+            if (s.draft() && s.applies()) {
                 drafts.add(indicator);
             }
         }

@@ -229,6 +229,29 @@ class RegisterEditsTest {
     }
 
     @Test
+    void stuntingIsScoredWithTheRegionsThresholdAndADraftThresholdMakesTheScoreProvisional() {
+        UnitTree tree = register.tree(DAY);
+        Unit hoaLuu = register.unit("HG0106", DAY).orElseThrow();
+        assertEquals(SocioRegion.DONG_BANG_SONG_CUU_LONG, hoaLuu.region());
+        CommuneScoring.Result mekong = score(hoaLuu);
+        IndicatorScore stunting = mekong.scorecard().indicators().stream()
+                .filter(s -> s.indicator().code().equals("TC7.35")).findFirst().orElseThrow();
+        // Hỏa Lựu's demo rate is 18.6 %: at most 19 % (the draft Mekong Delta threshold) meets it.
+        assertEquals(IndicatorScore.Status.MET, stunting.status());
+        assertTrue(stunting.draft(), "the Mekong Delta threshold is a draft");
+        assertTrue(mekong.scorecard().draftsUsed().stream().anyMatch(i -> i.code().equals("TC7.35")));
+
+        store.sites().configureLocal("Sở Y tế", SiteRole.PROVINCE, null, null);
+        register.assignZone(hoaLuu.id(), hoaLuu.vung(), SocioRegion.DONG_BANG_SONG_HONG);
+        CommuneScoring.Result redRiver = score(register.unit(hoaLuu.id()).orElseThrow());
+        IndicatorScore confirmed = redRiver.scorecard().indicators().stream()
+                .filter(s -> s.indicator().code().equals("TC7.35")).findFirst().orElseThrow();
+        assertEquals(IndicatorScore.Status.NOT_MET, confirmed.status(), "above 16.5 %, the Red River Delta's");
+        assertFalse(confirmed.draft(), "a confirmed threshold");
+        assertFalse(redRiver.scorecard().draftsUsed().stream().anyMatch(i -> i.code().equals("TC7.35")));
+    }
+
+    @Test
     void typedAnswersReadAsTheirRuleAsks() {
         Rule percent = new Rule.Threshold(null, "percent", List.of(), null, java.util.Map.of());
         assertEquals("55.6", AnswerValues.fromTyped(percent, "55,6 %"));
