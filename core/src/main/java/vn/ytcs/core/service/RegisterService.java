@@ -143,7 +143,7 @@ public final class RegisterService {
     private final String actor;
     private final Profiles profiles;
     private final Supplier<Catalogs> catalogs;
-    private Undoable last;
+    private volatile Undoable last;
 
     public RegisterService(Store store, String actor) {
         this(store, actor, Catalogs::shipped);
@@ -244,14 +244,12 @@ public final class RegisterService {
      * ({@link StoreException#problems()}) and nothing changes.
      */
     public <T> void save(T record) {
-        store.write(actor, w -> {
-            saveIn(w, record);
-            return null;
-        });
+        // What undo takes back is known once the transaction is in: a refused or failed one leaves the last as it was.
+        last = store.write(actor, w -> saveIn(w, record));
     }
 
-    /** Saves the record inside the writer's transaction; the change is the one {@link #undo()} takes back. */
-    private <T> void saveIn(vn.ytcs.core.store.RegisterWriter w, T record) {
+    /** Saves the record inside the writer's transaction; returns the change, for {@link #undo()} to take back. */
+    private <T> Undoable saveIn(vn.ytcs.core.store.RegisterWriter w, T record) {
         RecordKind<T> kind = RecordKinds.of(record);
         UUID id = kind.idOf(record);
         Map<String, Object> after = kind.values(record);
@@ -259,7 +257,7 @@ public final class RegisterService {
                 .map(s -> fieldsOnly(kind, s.fields())).orElse(null);
         refuseProvinceFields(kind, before, after);
         w.saveValues(kind, id, after);
-        last = new Undoable(kind, id, before, after);
+        return new Undoable(kind, id, before, after);
     }
 
     /** A district changes none of the fields the province assigns (ownership, RecordKinds.provinceField). */
@@ -401,19 +399,12 @@ public final class RegisterService {
         AssessmentAnswer answer = new AssessmentAnswer(id, a.id(), indicator, value, notApplicable, blankToNull(note),
                 blankToNull(evidence));
         // A new draft and its first answer are one change: an answer refused leaves no empty assessment behind.
-        Undoable previous = last;
-        try {
-            store.write(actor, w -> {
-                if (existing.isEmpty()) {
-                    saveIn(w, a);
-                }
-                saveIn(w, answer);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            last = previous; // rolled back: the draft written before the refusal is not there to undo
-            throw e;
-        }
+        last = store.write(actor, w -> {
+            if (existing.isEmpty()) {
+                saveIn(w, a);
+            }
+            return saveIn(w, answer);
+        });
         return answer;
     }
 
