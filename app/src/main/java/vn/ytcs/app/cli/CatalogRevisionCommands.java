@@ -45,9 +45,9 @@ final class CatalogRevisionCommands {
                 m.get("col.madeAt"), m.get("col.reason"), m.get("col.basedOn"));
         revisions.forEach((id, list) -> {
             for (CatalogRevision r : list) {
-                table.add(id, label(m, id, r.revision()), r.shipped() ? "" : r.madeBy(),
+                table.add(id, r.revision(), r.shipped() ? "" : r.madeBy(),
                         r.madeAt() == null ? "" : WHEN.format(r.madeAt()), r.shipped() ? m.get("catalog.rev.shippedReason")
-                                : r.reason(), r.shipped() ? "" : label(m, id, r.basedOn()));
+                                : r.reason(), r.shipped() ? "" : r.basedOn());
             }
         });
         out.println();
@@ -137,7 +137,7 @@ final class CatalogRevisionCommands {
             out.println(m.get("cli.catalog.diff", label(m, d.catalogId(), from), label(m, d.catalogId(), to),
                     d.lines().size()));
             for (CatalogService.DiffLine l : d.lines()) {
-                out.println("  " + l.indicator() + " · " + m.label("catalog.change", l.change())
+                out.println("  " + l.indicator() + " · " + m.label("catalogChange", l.change())
                         + (l.before() == null ? "" : " · " + l.before()) + (l.after() == null ? "" : " → " + l.after()));
             }
             return Cli.OK;
