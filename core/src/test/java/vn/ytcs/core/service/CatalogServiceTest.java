@@ -90,12 +90,17 @@ class CatalogServiceTest {
             try (Store first = Store.open(dir.resolve("data"))) {
                 if (first.localSite().role() != role) {
                     first.sites().configureLocal(role == SiteRole.PROVINCE ? "Sở Y tế" : "TTYT", role, null, null);
+                    // An empty transaction ends with a checkpoint: the role is on the disk before the store closes.
+                    first.write("test", w -> null);
                 }
             }
         }
         CatalogService.InForce inForce = new CatalogService.InForce();
         Store store = Store.open(dir.resolve("data"), inForce);
         inForce.bind(store);
+        if (role != null) {
+            assertEquals(role, store.localSite().role(), "the site's role");
+        }
         RegisterService register = new RegisterService(store, "lan", inForce);
         return new Site(store, register, new ScoringService(store, inForce, register),
                 new CatalogService(store, "lan", inForce));
