@@ -86,19 +86,12 @@ class CatalogServiceTest {
     }
 
     private Site open(SiteRole role) {
-        if (role != null) {
-            try (Store first = Store.open(dir.resolve("data"))) {
-                if (first.localSite().role() != role) {
-                    first.sites().configureLocal(role == SiteRole.PROVINCE ? "Sở Y tế" : "TTYT", role, null, null);
-                    // An empty transaction ends with a checkpoint: the role is on the disk before the store closes.
-                    first.write("test", w -> null);
-                }
-            }
-        }
         CatalogService.InForce inForce = new CatalogService.InForce();
         Store store = Store.open(dir.resolve("data"), inForce);
         inForce.bind(store);
         if (role != null) {
+            // The role is read from the database each time it is asked for: no reopening needed.
+            store.sites().configureLocal(role == SiteRole.PROVINCE ? "Sở Y tế" : "TTYT", role, null, null);
             assertEquals(role, store.localSite().role(), "the site's role");
         }
         RegisterService register = new RegisterService(store, "lan", inForce);
@@ -186,7 +179,7 @@ class CatalogServiceTest {
             assertTrue(changed > 0, "the revision changes some commune's score");
         }
         // A second revision is made from the first; both are listed after the shipped one.
-        try (Site s = open(null)) {
+        try (Site s = open(SiteRole.PROVINCE)) {
             ObjectNode again = revisedInsurance();
             ((ObjectNode) again.get("indicators").get(0).get("name")).put("en", "Renamed");
             CatalogRevision r2 = s.catalogs().importRevision(write("again.json", again), "tên tiếng Anh");
