@@ -21,7 +21,8 @@ import vn.ytcs.core.catalog.Indicator;
 
 /** {@code ytcs catalog list|show|validate}: the versions of the national standard. */
 @Command(name = "catalog", subcommands = {CatalogCommand.ListCatalogs.class, CatalogCommand.Show.class,
-    CatalogCommand.Validate.class})
+    CatalogCommand.Validate.class, CatalogRevisionCommands.Import.class, CatalogRevisionCommands.Export.class,
+    CatalogRevisionCommands.DiffRevisions.class})
 final class CatalogCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -59,11 +60,14 @@ final class CatalogCommand implements Callable<Integer> {
             Messages m = catalog.parent.messages;
             PrintWriter out = catalog.spec.commandLine().getOut();
             List<Catalog> all;
+            java.util.Map<String, List<vn.ytcs.core.catalog.CatalogRevision>> revisions;
             try (Ytcs ytcs = catalog.parent.open()) {
                 all = ytcs.scoring().catalogs().all();
+                revisions = ytcs.catalogs().list();
             }
             if (json) {
-                Json.print(out, all.stream().map(c -> row(c, m)).toList());
+                Json.print(out, all.stream().map(c -> CatalogRevisionCommands.listRow(row(c, m),
+                        revisions.getOrDefault(c.id(), List.of()))).toList());
                 return Cli.OK;
             }
             TextTable table = new TextTable(m.get("col.catalog"), m.get("col.title"), m.get("col.inForce"),
@@ -74,6 +78,7 @@ final class CatalogCommand implements Callable<Integer> {
                         c.indicators().size(), c.drafts().size());
             }
             table.print(out);
+            CatalogRevisionCommands.printRevisions(out, m, revisions);
             return Cli.OK;
         }
     }

@@ -39,7 +39,7 @@ final class ScoreView {
      * @param registerOnly no assessment was entered for the period: only values from the register were scored
      * @param note         that, in a sentence; null otherwise
      */
-    record CardJson(String code, String name, Integer period, String catalog, int catalogRevision, AssessmentRow assessment,
+    record CardJson(String code, String name, Integer period, String catalog, int catalogRevision, String catalogLabel, AssessmentRow assessment,
                     boolean registerOnly, String note, BigDecimal points, BigDecimal max, BigDecimal percent, boolean passed, boolean provisional,
                     List<String> draftIndicators, List<FailureRow> failures, List<CriterionRow> criteria,
                     List<GapRow> gaps, List<String> plan, List<String> missingData, List<IndicatorRow> indicators) {
@@ -60,6 +60,7 @@ final class ScoreView {
     CardJson json(Scorecard card, Integer period, Optional<Assessment> assessment, boolean registerOnly, LocalDate today) {
         var lang = m.locale();
         return new CardJson(card.facts().code(), card.facts().name(), period, card.catalog().id(), card.catalog().revision(),
+                CatalogRevisionCommands.label(m, card.catalog().id(), card.catalog().revision()),
                 assessment.map(a -> new AssessmentRow(a.state().name(), a.decisionNumber(), a.decisionDate(),
                         a.recognition().map(Recognition::expires).orElse(null),
                         a.recognition().map(r -> r.on(today).name()).orElse(null))).orElse(null),
@@ -122,7 +123,8 @@ final class ScoreView {
     void detail(PrintWriter out, String title, Scorecard c, boolean registerOnly, Integer period) {
         out.println(title);
         out.println(m.get("score.summary", texts.number(c.points()), texts.number(c.max()), texts.total(c),
-                m.get(c.passed() ? "score.passed" : "score.failed"), c.catalog().id()));
+                m.get(c.passed() ? "score.passed" : "score.failed"),
+                CatalogRevisionCommands.label(m, c.catalog().id(), c.catalog().revision())));
         if (registerOnly) {
             out.println(registerOnly(period));
         }

@@ -114,8 +114,16 @@ final class SyncCommands {
         public Integer call() {
             Messages m = parent.messages;
             try (Ytcs ytcs = parent.open()) {
+                java.util.Map<String, Integer> catalogsBefore = ytcs.catalogs().newestNumbers();
                 PackageImporter.Result r = ytcs.sync().importFile(file, dryRun, Progress.NONE);
                 PrintWriter out = spec.commandLine().getOut();
+                if (!json && !dryRun) {
+                    for (var rev : ytcs.catalogs().revisedSince(catalogsBefore)) {
+                        out.println(m.get("cli.catalog.revised", rev.catalog().id(),
+                                rev.madeAt() == null ? "" : parent.format(rev.madeAt().toLocalDate()),
+                                CatalogRevisionCommands.label(m, rev.catalog().id(), rev.revision())));
+                    }
+                }
                 List<CommuneRow> communes = new ArrayList<>();
                 vn.ytcs.app.i18n.Labels labels = new vn.ytcs.app.i18n.Labels(m);
                 r.byCommune().forEach((id, c) -> communes.add(new CommuneRow(

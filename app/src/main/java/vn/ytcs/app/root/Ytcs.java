@@ -2,13 +2,12 @@
 package vn.ytcs.app.root;
 
 import java.nio.file.Path;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ytcs.app.log.LogFile;
-import vn.ytcs.core.catalog.Catalogs;
+import vn.ytcs.core.service.CatalogService;
 import vn.ytcs.core.service.RegisterService;
 import vn.ytcs.core.service.ScoringService;
 import vn.ytcs.core.store.Store;
@@ -25,14 +24,16 @@ public final class Ytcs implements AutoCloseable {
     private final Store store;
     private final RegisterService register;
     private final ScoringService scoring;
+    private final CatalogService catalogs;
     private final String actor;
     private SyncService sync;
 
-    private Ytcs(Store store, String actor, Supplier<Catalogs> catalogs) {
+    private Ytcs(Store store, String actor, CatalogService.InForce catalogs) {
         this.store = store;
         this.actor = actor;
         this.register = new RegisterService(store, actor, catalogs);
         this.scoring = new ScoringService(store, catalogs, register);
+        this.catalogs = new CatalogService(store, actor, catalogs);
     }
 
     /** Opens the data folder (blocking: repairs and migrations happen here) and builds the services. */
@@ -46,9 +47,11 @@ public final class Ytcs implements AutoCloseable {
      */
     public static Ytcs open(Path dataDir, String actor) {
         LogFile.writeTo(dataDir);
-        // The shipped catalogs, read and validated the first time something scores or checks an answer.
-        Supplier<Catalogs> catalogs = Catalogs::shipped;
+        // The catalogs in force: per id the newest revision this site holds, else the shipped one;
+        // read the first time something scores or checks an answer, again after a revision arrives.
+        CatalogService.InForce catalogs = new CatalogService.InForce();
         Store store = Store.open(dataDir, catalogs);
+        catalogs.bind(store);
         String who = actor != null ? actor
                 : new RegisterService(store, actor(), catalogs).userName().orElseGet(Ytcs::actor);
         Ytcs ytcs = new Ytcs(store, who, catalogs);
@@ -84,6 +87,11 @@ public final class Ytcs implements AutoCloseable {
 
     public ScoringService scoring() {
         return scoring;
+    }
+
+    /** The catalogs and their revisions: list, import, export, diff. */
+    public CatalogService catalogs() {
+        return catalogs;
     }
 
     /**

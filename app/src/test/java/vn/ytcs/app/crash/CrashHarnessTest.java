@@ -820,17 +820,18 @@ class CrashHarnessTest {
         assertEquals(0, o.exitCode(), String.join(" ", args) + ": " + o.out() + o.err());
     }
 
-    /** Undoes the newest migration (V7) as if this folder had last been opened by the YTCS before it. */
+    /** Undoes the newest migration (V8) as if this folder had last been opened by the YTCS before it. */
     static void takeBackLastMigration(Path data) {
         String url = "jdbc:h2:file:" + data.resolve(Store.DATABASE_NAME).toAbsolutePath();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "ytcs", "");
              java.sql.Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE hamlet DROP COLUMN abolished_on");
-            st.execute("ALTER TABLE hamlet_worker DROP COLUMN end_date");
-            int rows = st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '7'");
-            assertEquals(1, rows, "the history row of V7");
+            for (String column : java.util.List.of("made_by", "made_at", "reason", "based_on")) {
+                st.execute("ALTER TABLE catalog_document DROP COLUMN " + column);
+            }
+            int rows = st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '8'");
+            assertEquals(1, rows, "the history row of V8");
         } catch (java.sql.SQLException e) {
-            throw new AssertionError("cannot take migration V7 back in " + data, e);
+            throw new AssertionError("cannot take migration V8 back in " + data, e);
         }
     }
 

@@ -50,7 +50,8 @@ class BundlesTest {
             Map.entry("cli.import", vn.ytcs.sync.pack.PackageImporter.Outcome.class),
             Map.entry("store.notice", vn.ytcs.core.store.Store.Notice.Kind.class),
             Map.entry("keeping", vn.ytcs.sync.merge.ConflictResolver.Keep.class),
-            Map.entry("field.problem", vn.ytcs.core.record.FieldProblem.Problem.class));
+            Map.entry("field.problem", vn.ytcs.core.record.FieldProblem.Problem.class),
+            Map.entry("catalogChange", vn.ytcs.core.service.CatalogService.Change.class));
     /** Keys built at run time from the name of each record kind. */
     private static final String RECORD_KINDS = "record.kind";
     /** Keys that picocli reads by name. */

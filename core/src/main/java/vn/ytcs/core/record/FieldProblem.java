@@ -63,7 +63,9 @@ public record FieldProblem(String kind, UUID record, String field, Problem probl
         /** Marked not applicable without saying why (in the note). */
         NOT_APPLICABLE_WITHOUT_REASON,
         /** Marked not applicable and given a value as well; args: the value. */
-        NOT_APPLICABLE_WITH_VALUE
+        NOT_APPLICABLE_WITH_VALUE,
+        /** A catalog document that is not a valid catalog; args: the JSON path, the problem. */
+        CATALOG_INVALID
     }
 
     public FieldProblem {

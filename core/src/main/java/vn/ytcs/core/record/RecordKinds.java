@@ -197,11 +197,35 @@ public final class RecordKinds {
             .field(whole("due_year", FIRST_YEAR, LAST_YEAR, Target::dueYear).needed())
             .build();
 
-    /** A catalog document as the province sent or edited it; only sync writes it. */
+    /**
+     * A revision of a catalog as the province made it (1, 2, …; 0 is the shipped catalog, never a
+     * row): the whole document, who made it, when, why, and the revision it was made from.
+     */
     public static final RecordKind<Void> CATALOG = RecordKind.<Void>builder("catalog", "catalog_document", null, v -> null)
             .field(text("catalog_id", 40, (Void v) -> null).needed())
             .field(whole("revision", 1, Integer.MAX_VALUE, (Void v) -> null).needed())
             .field(text("document", MAX_TEXT, (Void v) -> null).needed())
+            .field(text("made_by", 200, (Void v) -> null).needed())
+            .field(text("made_at", 40, (Void v) -> null).needed())
+            .field(text("reason", 2000, (Void v) -> null).needed())
+            .field(whole("based_on", 0, Integer.MAX_VALUE, (Void v) -> null).needed())
+            .rule((v, c, out) -> {
+                // A revision's document is a whole valid catalog of the same id (docs/decisions/0009).
+                try {
+                    vn.ytcs.core.catalog.Catalog cat = vn.ytcs.core.catalog.CatalogReader.read(
+                            ((String) v.get("document")).getBytes(StandardCharsets.UTF_8), "document");
+                    if (!cat.id().equals(v.get("catalog_id"))) {
+                        out.add("catalog_id", Problem.DOES_NOT_MATCH, v.get("catalog_id"), "document", cat.id());
+                    }
+                } catch (vn.ytcs.core.json.DocumentException e) {
+                    out.add("document", Problem.CATALOG_INVALID, e.path(), e.problem().name());
+                }
+            })
+            .rule((v, c, out) -> {
+                if (((Integer) v.get("based_on")) >= ((Integer) v.get("revision"))) {
+                    out.add("based_on", Problem.MORE_THAN, v.get("based_on"), "revision", v.get("revision"));
+                }
+            })
             .build();
 
     /** Kinds only a province creates and changes (docs/decisions/0006-ownership.md). */

@@ -610,6 +610,27 @@ public final class Store implements AutoCloseable {
                         r.getNewValue()));
     }
 
+    /** A catalog revision as this site holds it (issue 10); {@code changeSeq} orders changes of this site. */
+    public record CatalogRevisionRow(java.util.UUID id, String catalogId, int revision, String document, String madeBy,
+                                     String madeAt, String reason, Integer basedOn) {
+    }
+
+    /** The catalog revisions this site holds, tombstones left out, by catalog and revision. */
+    public java.util.List<CatalogRevisionRow> catalogRevisions() {
+        var t = vn.ytcs.core.store.jooq.Tables.CATALOG_DOCUMENT;
+        return ctx.selectFrom(t).where(t.DELETED.isFalse()).orderBy(t.CATALOG_ID, t.REVISION)
+                .fetch(r -> new CatalogRevisionRow(r.getId(), r.getCatalogId(), r.getRevision(), r.getDocument(),
+                        r.getMadeBy(), r.getMadeAt(), r.getReason(), r.getBasedOn()));
+    }
+
+    /** The latest change to the catalog revisions (0: none): what a cache of them is keyed by. */
+    public long catalogChangeMark() {
+        var t = vn.ytcs.core.store.jooq.Tables.CATALOG_DOCUMENT;
+        Long max = ctx.select(DSL.max(t.CHANGE_SEQ)).from(t).fetchOne(0, Long.class);
+        Integer count = ctx.selectCount().from(t).fetchOne(0, Integer.class);
+        return (max == null ? 0 : max) * 1_000_003L + (count == null ? 0 : count);
+    }
+
     public java.util.List<vn.ytcs.core.directive.Target> targets() {
         return queries.targets();
     }

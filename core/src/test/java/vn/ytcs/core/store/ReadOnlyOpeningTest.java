@@ -79,7 +79,7 @@ class ReadOnlyOpeningTest {
     @Test
     void theProbeTellsWhatFlywayTellsInEveryStateOfTheSchema() throws Exception {
         Files.createDirectories(dir);
-        Flyway.configure().dataSource(url(), "ytcs", "").locations("classpath:db/migration").target("6").load().migrate();
+        Flyway.configure().dataSource(url(), "ytcs", "").locations("classpath:db/migration").target("7").load().migrate();
         assertEquals(SchemaProbe.State.PENDING, flyway(), "one migration to go");
         assertEquals(flyway(), probe());
 
@@ -87,17 +87,17 @@ class ReadOnlyOpeningTest {
         assertEquals(SchemaProbe.State.CURRENT, flyway());
         assertEquals(flyway(), probe());
 
-        execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '7'");
+        execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '8'");
         assertEquals(SchemaProbe.State.PENDING, flyway(), "a failed migration");
         assertEquals(flyway(), probe());
 
-        execute("UPDATE \"flyway_schema_history\" SET \"success\" = TRUE WHERE \"version\" = '7'",
-                HISTORY + "(99, '7.1', 'from the future', 'SQL', 'V7_1__future.sql', 0, 'ytcs', 1, TRUE)");
+        execute("UPDATE \"flyway_schema_history\" SET \"success\" = TRUE WHERE \"version\" = '8'",
+                HISTORY + "(99, '8.1', 'from the future', 'SQL', 'V8_1__future.sql', 0, 'ytcs', 1, TRUE)");
         assertEquals(SchemaProbe.State.NEWER, flyway(), "a migration of a newer YTCS");
         assertEquals(flyway(), probe());
 
         execute("DELETE FROM \"flyway_schema_history\" WHERE \"installed_rank\" = 99",
-                HISTORY + "(99, '8', 'failed in the future', 'SQL', 'V8__future.sql', 0, 'ytcs', 1, FALSE)");
+                HISTORY + "(99, '9', 'failed in the future', 'SQL', 'V9__future.sql', 0, 'ytcs', 1, FALSE)");
         assertEquals(SchemaProbe.State.NEWER, flyway(), "a failed migration of a newer YTCS");
         assertEquals(flyway(), probe());
 

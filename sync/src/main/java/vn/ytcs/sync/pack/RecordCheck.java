@@ -152,6 +152,7 @@ final class RecordCheck {
             case DOES_NOT_MATCH -> a.get(0) + " ≠ " + a.get(1) + " " + a.get(2);
             case REQUIRED_WHEN -> a.get(0) + " " + a.get(1);
             case UNKNOWN_FIELD, NOT_APPLICABLE_WITHOUT_REASON -> p.problem().name();
+            case CATALOG_INVALID -> a.get(0) + " " + a.get(1);
         };
     }
 
