@@ -24,6 +24,7 @@ import vn.ytcs.core.catalog.CatalogReader;
 import vn.ytcs.core.catalog.CatalogRevision;
 import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.catalog.Indicator;
+import vn.ytcs.core.catalog.Rule;
 import vn.ytcs.core.io.SafeFiles;
 import vn.ytcs.core.record.RecordKinds;
 import vn.ytcs.core.site.SiteRole;
@@ -253,15 +254,15 @@ public final class CatalogService {
                 continue;
             }
             Indicator o = was.get();
-            add(lines, now, Change.RENAMED, o.name(), now.name());
+            add(lines, now, Change.RENAMED, name(o), name(now));
             add(lines, now, Change.REPOINTED, o.criterion(), now.criterion());
             add(lines, now, Change.POINTS, o.maxPoints().stripTrailingZeros().toPlainString(),
                     now.maxPoints().stripTrailingZeros().toPlainString());
-            add(lines, now, Change.RULE, o.rule(), now.rule());
+            rule(lines, now, o.rule(), now.rule());
             add(lines, now, Change.VETO, o.veto(), now.veto());
             add(lines, now, Change.APPLIES_TO, o.appliesTo(), now.appliesTo());
             add(lines, now, Change.DERIVED, o.derived(), now.derived());
-            add(lines, now, Change.PROVENANCE, o.provenance(), now.provenance());
+            add(lines, now, Change.PROVENANCE, provenance(o.provenance()), provenance(now.provenance()));
         }
         return new Diff(b.id(), from, to, List.copyOf(lines));
     }
@@ -270,6 +271,73 @@ public final class CatalogService {
         if (!Objects.equals(before, after)) {
             lines.add(new DiffLine(i.code(), change, String.valueOf(before), String.valueOf(after)));
         }
+    }
+
+    /**
+     * A rule's change in a short notation the reader of a diff can follow ("≤ 19 (1)": at most 19, one point): thresholds
+     * by vùng or region one line per variant that changed, with its own provenance.
+     */
+    private static void rule(List<DiffLine> lines, Indicator i, Rule a, Rule b) {
+        if (a instanceof Rule.Threshold x && b instanceof Rule.Threshold y && x.variantsBy() != null
+                && x.variantsBy() == y.variantsBy() && x.direction() == y.direction()) {
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>(x.variants().keySet());
+            keys.addAll(y.variants().keySet());
+            for (String key : keys) {
+                add(lines, i, Change.RULE, key + ": " + tiers(x.direction(), x.variants().get(key)),
+                        key + ": " + tiers(y.direction(), y.variants().get(key)));
+                add(lines, i, Change.PROVENANCE, key + ": " + provenance(x.draftVariant(key)),
+                        key + ": " + provenance(y.draftVariant(key)));
+            }
+            return;
+        }
+        add(lines, i, Change.RULE, notation(a), notation(b));
+    }
+
+    private static String notation(Rule r) {
+        if (r instanceof Rule.Threshold t) {
+            if (t.variantsBy() == null) {
+                return tiers(t.direction(), t.tiers());
+            }
+            StringBuilder s = new StringBuilder();
+            t.variants().forEach((k, v) -> s.append(s.length() == 0 ? "" : "; ").append(k).append(": ").append(tiers(t.direction(), v)));
+            return s.toString();
+        }
+        if (r instanceof Rule.Checklist c) {
+            StringBuilder s = new StringBuilder();
+            c.items().forEach(it -> s.append(s.length() == 0 ? "" : "; ").append(it.code()).append(" (")
+                    .append(it.points().stripTrailingZeros().toPlainString()).append(")"));
+            return s + (c.cap() == null ? "" : " (≤ " + c.cap().stripTrailingZeros().toPlainString() + ")");
+        }
+        if (r instanceof Rule.Norm n) {
+            return n.formula() + ": " + tiers(Rule.Direction.AT_LEAST, n.tiers());
+        }
+        return "yes/no";
+    }
+
+    private static String tiers(Rule.Direction direction, List<vn.ytcs.core.catalog.Tier> tiers) {
+        if (tiers == null) {
+            return "–";
+        }
+        String sign = direction == Rule.Direction.AT_MOST ? "≤ " : "≥ ";
+        StringBuilder s = new StringBuilder();
+        for (var t : tiers) {
+            s.append(s.length() == 0 ? "" : ", ").append(sign).append(t.threshold().stripTrailingZeros().toPlainString())
+                    .append(" (").append(t.points().stripTrailingZeros().toPlainString()).append(")");
+        }
+        return s.toString();
+    }
+
+    /** "confirmed (source)" or "draft": the words the surfaces translate. */
+    private static String provenance(vn.ytcs.core.catalog.Provenance p) {
+        return p.confirmed() ? "confirmed (" + p.source() + ")" : "draft";
+    }
+
+    private static String provenance(boolean draft) {
+        return draft ? "draft" : "confirmed";
+    }
+
+    private static String name(Indicator i) {
+        return i.name().en() == null ? i.name().vi() : i.name().vi() + " / " + i.name().en();
     }
 
     private static String describe(Indicator i) {
