@@ -37,7 +37,7 @@ final class CatalogRevisionCommands {
 
     /** "QD1300-2023 rev. 2", or "QD1300-2023 (as shipped)" for revision 0. */
     static String label(Messages m, String id, int revision) {
-        return revision == 0 ? m.get("catalog.rev.shipped", id) : m.get("catalog.rev.numbered", id, revision);
+        return new vn.ytcs.app.i18n.Labels(m).catalog(id, revision);
     }
 
     static void printRevisions(PrintWriter out, Messages m, Map<String, List<CatalogRevision>> revisions) {

@@ -29,6 +29,11 @@ public final class Labels {
         return messages.get("unit.label", type, name);
     }
 
+    /** A catalog revision as a scorecard names it: "QD1300-2023 rev. 2", or the shipped one. */
+    public String catalog(String id, int revision) {
+        return revision == 0 ? messages.get("catalog.rev.shipped", id) : messages.get("catalog.rev.numbered", id, revision);
+    }
+
     /** The code, marked when it is provisional rather than the official national code. */
     public String code(Unit unit) {
         return unit.codeOfficial() ? unit.code() : messages.get("unit.code.provisional", unit.code());

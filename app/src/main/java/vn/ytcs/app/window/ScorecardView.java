@@ -37,7 +37,7 @@ final class ScorecardView {
         verdict.getStyleClass().add(c.passed() ? Styles.PASS : Styles.FAIL);
         verdict.setId("verdict");
         Label total = new Label(m.get("window.score.total", texts.number(c.points()), texts.number(c.max()),
-                texts.total(c), c.catalog().id()));
+                texts.total(c), new vn.ytcs.app.i18n.Labels(m).catalog(c.catalog().id(), c.catalog().revision())));
         total.getStyleClass().add(Styles.FACTS);
         HBox head = new HBox(12, verdict, total);
         head.setAlignment(Pos.CENTER_LEFT);

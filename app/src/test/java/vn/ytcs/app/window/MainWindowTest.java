@@ -113,7 +113,7 @@ class MainWindowTest extends WindowTest {
         assertTrue(verdict.getStyleClass().contains(hoaLuu.passed() ? Styles.PASS : Styles.FAIL), verdict.getStyleClass().toString());
         ScoreTexts texts = new ScoreTexts(m);
         String total = m.get("window.score.total", texts.number(hoaLuu.points()), texts.number(hoaLuu.max()),
-                texts.total(hoaLuu), hoaLuu.catalog().id());
+                texts.total(hoaLuu), new vn.ytcs.app.i18n.Labels(m).catalog(hoaLuu.catalog().id(), 0)); // the shipped one: revision 0
         assertTrue(hasLabel(robot, total), "shows " + total);
         for (String failure : texts.failures(hoaLuu.failures(), hoaLuu.catalog())) {
             assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().contains(failure))
