@@ -104,11 +104,11 @@ public final class Failures {
             return m.get("error.changedSince");
         }
         if (e instanceof RegisterService.NotPermitted p) {
-            // A kind and its field ("unit" and "vung"): the kind by its label, the field as the record names it.
+            // A kind and its field ("unit" and "vung"): both by their labels.
             String what = p.what() == null ? "" : p.what();
             int dot = what.indexOf('.');
             String shown = dot < 0 ? kind(what, m) : m.get("error.notPermitted.field", kind(what.substring(0, dot), m),
-                    what.substring(dot + 1));
+                    FieldLabels.label(what.substring(dot + 1), m));
             return m.get("error.notPermitted", p.role() == null ? "" : m.label("siteRole", p.role()), shown);
         }
         return null;

@@ -40,12 +40,15 @@ public final class FieldLabels {
             Map.entry("figure_year", "editor.field.year"),
             Map.entry("vung", "editor.field.vung"),
             Map.entry("socio_region", "editor.field.region"),
+            Map.entry("state", "editor.field.state"),
+            Map.entry("decision_number", "assessment.decisionNumber"),
+            Map.entry("decision_date", "assessment.decisionDate"),
             Map.entry("deleted", "editor.field.deleted"));
 
     /** Bundle prefixes of the fields that hold a constant. */
     private static final Map<String, String> CONSTANTS = Map.of("sex", "sex", "profession", "profession",
             "employment", "employment", "hamlet_kind", "hamletKind", "worker_role", "workerRole",
-            "socio_region", "region");
+            "socio_region", "region", "state", "assessmentState");
 
     private FieldLabels() {
     }

@@ -329,7 +329,7 @@ final class AssessmentView {
 
     private void showMessage() {
         Throwable e = vm.error().get();
-        message.setText(e == null ? "" : AssessmentViewModel.describe(e, m));
+        message.setText(e == null ? "" : vn.ytcs.app.i18n.Failures.describe(e, m));
         message.setVisible(e != null);
     }
 

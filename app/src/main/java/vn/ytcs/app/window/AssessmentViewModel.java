@@ -476,26 +476,6 @@ public final class AssessmentViewModel {
         lastScoreNanos.set(System.nanoTime() - start);
     }
 
-    /** A refusal of the workflow or the register in the user's language; anything else as {@link Failures} says it. */
-    public static String describe(Throwable e, Messages m) {
-        if (e instanceof RegisterService.Locked) {
-            return m.get("assessment.error.locked");
-        }
-        if (e instanceof RegisterService.NotPermitted) {
-            return m.get("assessment.error.notPermitted");
-        }
-        if (e instanceof RegisterService.StepNotAllowed s) {
-            return m.get("assessment.error.step", m.label("assessmentState", s.from()), m.label("assessmentState", s.to()));
-        }
-        if (e instanceof RegisterService.ChangedSince) {
-            return m.get("assessment.error.changedSince");
-        }
-        if (e instanceof RegisterService.NotFound) {
-            return m.get("assessment.error.notStarted");
-        }
-        return Failures.describe(e, m);
-    }
-
     private static String text(String s) {
         return s == null ? "" : s;
     }

@@ -291,7 +291,7 @@ public final class EditorViewModel<T> {
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     busy.set(false);
-                    failure.set(RegisterEditingViewModel.describe(e, m));
+                    failure.set(Failures.describe(e, m));
                 });
             }
         });

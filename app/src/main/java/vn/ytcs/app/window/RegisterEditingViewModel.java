@@ -57,9 +57,6 @@ public final class RegisterEditingViewModel {
     public record HistoryRow(String when, String who, String field, String before, String after) {
     }
 
-    /** Label keys of the fields, by column name (the one table: {@link FieldLabels}). */
-    private static final Function<String, String> LABELS = FieldLabels::key;
-
     private final Supplier<RegisterService> register;
     private final Executor background;
     private final Executor ui;
@@ -118,7 +115,7 @@ public final class RegisterEditingViewModel {
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     busy.set(false);
-                    status.set(describe(e, m));
+                    status.set(Failures.describe(e, m));
                 });
             }
         });
@@ -217,9 +214,9 @@ public final class RegisterEditingViewModel {
                 null, null, null, false));
         Map<String, Object> initial = Map.of("name", nz(s.name()), "address", nz(s.address()), "phone", nz(s.phone()));
         return open(new EditorViewModel<>(m.get("editor.station.title"), s.id(), List.of(
-                EditorViewModel.Field.text("name", LABELS.apply("name")),
-                EditorViewModel.Field.text("address", LABELS.apply("address")),
-                EditorViewModel.Field.text("phone", LABELS.apply("phone"))), initial,
+                EditorViewModel.Field.text("name", FieldLabels.key("name")),
+                EditorViewModel.Field.text("address", FieldLabels.key("address")),
+                EditorViewModel.Field.text("phone", FieldLabels.key("phone"))), initial,
                 v -> new Station(s.id(), s.unitId(), (String) v.get("name"), s.kind(), s.parentStationId(),
                         (String) v.get("address"), (String) v.get("phone"), s.familyDoctorModel()),
                 this::saved, register, background, ui, m,
@@ -253,13 +250,13 @@ public final class RegisterEditingViewModel {
         initial.put("start_date", s.startDate());
         initial.put("end_date", leaving && s.endDate() == null ? day : s.endDate());
         List<EditorViewModel.Field> fields = leaving
-                ? List.of(EditorViewModel.Field.date("end_date", LABELS.apply("end_date")))
-                : List.of(EditorViewModel.Field.text("full_name", LABELS.apply("full_name")),
-                        EditorViewModel.Field.choice("sex", LABELS.apply("sex"), Arrays.asList(Sex.values())),
-                        EditorViewModel.Field.whole("birth_year", LABELS.apply("birth_year")),
-                        EditorViewModel.Field.choice("profession", LABELS.apply("profession"), Arrays.asList(Profession.values())),
-                        EditorViewModel.Field.choice("employment", LABELS.apply("employment"), Arrays.asList(Employment.values())),
-                        EditorViewModel.Field.date("start_date", LABELS.apply("start_date")));
+                ? List.of(EditorViewModel.Field.date("end_date", FieldLabels.key("end_date")))
+                : List.of(EditorViewModel.Field.text("full_name", FieldLabels.key("full_name")),
+                        EditorViewModel.Field.choice("sex", FieldLabels.key("sex"), Arrays.asList(Sex.values())),
+                        EditorViewModel.Field.whole("birth_year", FieldLabels.key("birth_year")),
+                        EditorViewModel.Field.choice("profession", FieldLabels.key("profession"), Arrays.asList(Profession.values())),
+                        EditorViewModel.Field.choice("employment", FieldLabels.key("employment"), Arrays.asList(Employment.values())),
+                        EditorViewModel.Field.date("start_date", FieldLabels.key("start_date")));
         Function<Map<String, Object>, StaffMember> build = v -> new StaffMember(s.id(), s.stationId(),
                 (String) pick(v, initial, "full_name"), (Sex) pick(v, initial, "sex"), (Integer) pick(v, initial, "birth_year"),
                 (Profession) pick(v, initial, "profession"), (Employment) pick(v, initial, "employment"),
@@ -291,10 +288,10 @@ public final class RegisterEditingViewModel {
         initial.put("households", h.households());
         initial.put("abolished_on", abolishing && h.abolishedOn() == null ? day : h.abolishedOn());
         List<EditorViewModel.Field> fields = abolishing
-                ? List.of(EditorViewModel.Field.date("abolished_on", LABELS.apply("abolished_on")))
-                : List.of(EditorViewModel.Field.text("name", LABELS.apply("name")),
-                        EditorViewModel.Field.choice("hamlet_kind", LABELS.apply("hamlet_kind"), Arrays.asList(HamletKind.values())),
-                        EditorViewModel.Field.whole("households", LABELS.apply("households")));
+                ? List.of(EditorViewModel.Field.date("abolished_on", FieldLabels.key("abolished_on")))
+                : List.of(EditorViewModel.Field.text("name", FieldLabels.key("name")),
+                        EditorViewModel.Field.choice("hamlet_kind", FieldLabels.key("hamlet_kind"), Arrays.asList(HamletKind.values())),
+                        EditorViewModel.Field.whole("households", FieldLabels.key("households")));
         Function<Map<String, Object>, Hamlet> build = v -> new Hamlet(h.id(), h.communeId(), (String) pick(v, initial, "name"),
                 (HamletKind) pick(v, initial, "hamlet_kind"), (Integer) pick(v, initial, "households"),
                 abolishing ? (LocalDate) v.get("abolished_on") : h.abolishedOn());
@@ -326,11 +323,11 @@ public final class RegisterEditingViewModel {
         initial.put("training_months", w.trainingMonths());
         initial.put("end_date", leaving && w.endDate() == null ? day : w.endDate());
         List<EditorViewModel.Field> fields = leaving
-                ? List.of(EditorViewModel.Field.date("end_date", LABELS.apply("end_date")))
-                : List.of(EditorViewModel.Field.text("full_name", LABELS.apply("full_name")),
-                        EditorViewModel.Field.choice("sex", LABELS.apply("sex"), Arrays.asList(Sex.values())),
-                        EditorViewModel.Field.choice("worker_role", LABELS.apply("worker_role"), Arrays.asList(WorkerRole.values())),
-                        EditorViewModel.Field.whole("training_months", LABELS.apply("training_months")).needed());
+                ? List.of(EditorViewModel.Field.date("end_date", FieldLabels.key("end_date")))
+                : List.of(EditorViewModel.Field.text("full_name", FieldLabels.key("full_name")),
+                        EditorViewModel.Field.choice("sex", FieldLabels.key("sex"), Arrays.asList(Sex.values())),
+                        EditorViewModel.Field.choice("worker_role", FieldLabels.key("worker_role"), Arrays.asList(WorkerRole.values())),
+                        EditorViewModel.Field.whole("training_months", FieldLabels.key("training_months")).needed());
         Function<Map<String, Object>, HamletWorker> build = v -> {
             Integer months = (Integer) pick(v, initial, "training_months");
             return new HamletWorker(w.id(), w.hamletId(), (String) pick(v, initial, "full_name"), (Sex) pick(v, initial, "sex"),
@@ -358,7 +355,7 @@ public final class RegisterEditingViewModel {
         List<EditorViewModel.Field> fields = new ArrayList<>();
         for (String column : initial.keySet()) {
             String previous = last.map(l -> formats.integer(figure(l, column))).orElse("–");
-            fields.add(EditorViewModel.Field.whole(column, LABELS.apply(column)).withPrevious(previous));
+            fields.add(EditorViewModel.Field.whole(column, FieldLabels.key(column)).withPrevious(previous));
         }
         Function<Map<String, Object>, CommuneYear> build = v -> new CommuneYear(f.id(), f.unitId(), y,
                 (Integer) v.get("population"), (Integer) v.get("households"), (Integer) v.get("insured"),
@@ -392,8 +389,8 @@ public final class RegisterEditingViewModel {
                 u.parentId(), u.validFrom(), u.validTo(), (Integer) v.get("vung"), (SocioRegion) v.get("socio_region"),
                 u.demo(), u.note());
         return open(new EditorViewModel<>(m.get("editor.zone.title"), u.id(), List.of(
-                EditorViewModel.Field.whole("vung", LABELS.apply("vung")),
-                EditorViewModel.Field.choice("socio_region", LABELS.apply("socio_region"), Arrays.asList(SocioRegion.values()))),
+                EditorViewModel.Field.whole("vung", FieldLabels.key("vung")),
+                EditorViewModel.Field.choice("socio_region", FieldLabels.key("socio_region"), Arrays.asList(SocioRegion.values()))),
                 initial, build, x -> register.get().assignZone(x.id(), x.vung(), x.region()), register, background, ui, m,
                 x -> afterSave("editor.saved.zone", unitsChanged)));
     }
@@ -441,7 +438,7 @@ public final class RegisterEditingViewModel {
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     busy.set(false);
-                    status.set(describe(e, m));
+                    status.set(Failures.describe(e, m));
                 });
             }
         });
@@ -455,7 +452,7 @@ public final class RegisterEditingViewModel {
                 List<HistoryRow> rows = entries.stream().map(this::row).toList();
                 ui.execute(() -> shown.accept(rows));
             } catch (RuntimeException e) {
-                ui.execute(() -> status.set(describe(e, m)));
+                ui.execute(() -> status.set(Failures.describe(e, m)));
             }
         });
     }
@@ -468,20 +465,6 @@ public final class RegisterEditingViewModel {
         String field = e.field() == null ? "" : e.field();
         return new HistoryRow(when, e.actor(), FieldLabels.label(field, m), FieldLabels.value(field, e.oldValue(), m),
                 FieldLabels.value(field, e.newValue(), m));
-    }
-
-    /** A refusal of the register service in plain words. */
-    static String describe(Throwable e, Messages m) {
-        if (e instanceof RegisterService.NotPermitted p) {
-            return m.get("editor.notPermitted", m.get("siteRole." + p.role().name()));
-        }
-        if (e instanceof RegisterService.ChangedSince) {
-            return m.get("editor.changedSince");
-        }
-        if (e instanceof RegisterService.NotFound) {
-            return m.get("editor.notFound");
-        }
-        return Failures.describe(e, m);
     }
 
     private static Object pick(Map<String, Object> read, Map<String, Object> initial, String field) {

@@ -393,7 +393,7 @@ class EditCliTest {
                 "--birth-year", "1900"},
             {"Lỗi: --sex: bắt buộc", "staff", "add", "--unit", NO_DOCTOR, "--name", "A", "--profession", "bac-si",
                 "--employment", "co-huu"},
-            {"Lỗi: đơn vị này là trung tâm y tế huyện, không được thay đổi Đơn vị hành chính, trường vung", "unit", "set",
+            {"Lỗi: đơn vị này là trung tâm y tế huyện, không được thay đổi Đơn vị hành chính, trường Vùng (1–3)", "unit", "set",
                 "--unit", NO_DOCTOR, "--vung", "3"},
             {"Lỗi: --training-months: giá trị -1 nằm ngoài khoảng 0 đến 120", "worker", "add", "--hamlet",
                 "7870d4fb-7f5f-387a-9448-a4146ac29a06", "--name", "B", "--role", "nvyt", "--training-months", "-1",
@@ -431,7 +431,7 @@ class EditCliTest {
                 "--employment", "permanent", "--sex", "f", "--birth-year", "2024"),
                 "Error: --birth-year: 2024 is outside 1930 to 2020. Nothing was changed.");
         refused(run("--lang", "en", "unit", "set", "--unit", NO_DOCTOR, "--vung", "3"),
-                "Error: this site is a district health centre and may not change Administrative unit, field vung");
+                "Error: this site is a district health centre and may not change Administrative unit, field Vùng (1–3)");
         refused(run("--lang", "en", "staff", "leave", "not-an-id", "--on", "2025-01-01"),
                 "Error: \"not-an-id\" is not a record id");
         assertEquals(before, dumps(), "nothing changed");
@@ -474,7 +474,7 @@ class EditCliTest {
                 "Lỗi: không hoàn tác được vì bản ghi đã thay đổi sau lần lưu đó",
                 "Lỗi: đánh giá đang ở bước \"đã gửi thẩm định\", không chuyển sang \"đã gửi thẩm định\" được; từ bước này chỉ"
                         + " chuyển được sang: đang soạn, đã thẩm định, đã công nhận.",
-                "Lỗi: đơn vị này là trung tâm y tế huyện, không được thay đổi Đánh giá, trường decision_number;",
+                "Lỗi: đơn vị này là trung tâm y tế huyện, không được thay đổi Đánh giá, trường Số quyết định công nhận;",
                 "Lỗi: đơn vị này là trung tâm y tế khu vực, không được thay đổi Chỉ tiêu Chỉ thị 25;");
         List<String> expectedEn = List.of(
                 "Error: no Hamlet health worker with the id or code \"" + id + "\" was found",
@@ -482,7 +482,7 @@ class EditCliTest {
                 "Error: cannot undo: the record changed after that save",
                 "Error: the assessment is at \"submitted for appraisal\" and cannot move to \"submitted for appraisal\"; from"
                         + " there it can move to: being drafted, appraised, recognised.",
-                "Error: this site is a district health centre and may not change Assessment, field decision_number;",
+                "Error: this site is a district health centre and may not change Assessment, field Recognition decision number;",
                 "Error: this site is a regional health centre and may not change Directive 25 target;");
         for (int i = 0; i < refusals.size(); i++) {
             RuntimeException e = refusals.get(i);

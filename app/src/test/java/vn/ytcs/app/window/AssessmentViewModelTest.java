@@ -193,14 +193,16 @@ class AssessmentViewModelTest {
         assertFalse(vm.mayRecognise());
         vm.move(AssessmentState.RECOGNISED, "12/QĐ-UBND", LocalDate.of(2025, 12, 1));
         assertTrue(vm.error().get() instanceof RegisterService.NotPermitted, String.valueOf(vm.error().get()));
-        assertEquals("Only the province may recognise an assessment; this site is a district.",
-                AssessmentViewModel.describe(vm.error().get(), Messages.of(Messages.ENGLISH)));
+        assertEquals("Error: this site is a district health centre and may not change Assessment, field State;"
+                + " the provincial Department of Health does that. Nothing was changed.",
+                vn.ytcs.app.i18n.Failures.describe(vm.error().get(), Messages.of(Messages.ENGLISH)));
         assertEquals(AssessmentState.SUBMITTED, ytcs.register().assessment(commune.id(), 2025).orElseThrow().state());
 
         // A step the workflow does not have.
         vm.move(AssessmentState.SUBMITTED, null, null);
-        assertEquals("The assessment cannot go from \"submitted for appraisal\" to \"submitted for appraisal\".",
-                AssessmentViewModel.describe(vm.error().get(), Messages.of(Messages.ENGLISH)));
+        assertEquals("Error: the assessment is at \"submitted for appraisal\" and cannot move to \"submitted for appraisal\";"
+                + " from there it can move to: being drafted, appraised, recognised. Nothing was changed.",
+                vn.ytcs.app.i18n.Failures.describe(vm.error().get(), Messages.of(Messages.ENGLISH)));
 
         ytcs.sync().setup("Sở Y tế Hậu Giang", SiteRole.PROVINCE);
         vm.load();
@@ -224,8 +226,9 @@ class AssessmentViewModelTest {
         assertEquals(before, savedAnswer(IMMUNISATION));
         RegisterService.Locked locked = assertThrows(RegisterService.Locked.class,
                 () -> ytcs.register().answer(commune.id(), 2025, IMMUNISATION, "1", false, null, null));
-        assertEquals("The assessment is recognised and locked; a correction starts a new one.",
-                AssessmentViewModel.describe(locked, Messages.of(Messages.ENGLISH)));
+        assertEquals("Error: this assessment is recognised and therefore locked; a correction starts a new assessment."
+                + " Nothing was changed.",
+                vn.ytcs.app.i18n.Failures.describe(locked, Messages.of(Messages.ENGLISH)));
     }
 
     @Test
