@@ -279,6 +279,13 @@ public final class MainViewModel {
                 : new AssessmentViewModel(() -> y, background, ui, tree.get(), u, asOf.get(), null, locale);
     }
 
+    /** A view model for the catalog in force, its editor at the province; a saved revision rescores the page shown. */
+    CatalogEditorViewModel catalogEditor(vn.ytcs.app.i18n.Messages messages) {
+        Ytcs y = ytcs;
+        return y == null ? null : new CatalogEditorViewModel(() -> y, background, ui, messages, tree.get(), asOf.get(),
+                this::reload);
+    }
+
     /** The sync service, for the import and export dialogs' view models (null until opened). */
     SyncService sync() {
         return ytcs == null ? null : ytcs.sync();

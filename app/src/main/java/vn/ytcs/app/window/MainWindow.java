@@ -207,6 +207,11 @@ public final class MainWindow {
         Button exportButton = new Button(m.get("window.export"));
         exportButton.setId("export-package");
         exportButton.setOnAction(e -> sync.exportPackage());
+        Button catalogButton = new Button(m.get("window.catalog"));
+        catalogButton.setId("open-catalog");
+        catalogButton.setMnemonicParsing(true);
+        catalogButton.setOnAction(e -> openCatalog());
+        catalogButton.disableProperty().bind(vm.phase().isNotEqualTo(MainViewModel.Phase.READY));
         importButton.disableProperty().bind(vm.phase().isNotEqualTo(MainViewModel.Phase.READY)
                 .and(vm.phase().isNotEqualTo(MainViewModel.Phase.EMPTY)));
         exportButton.disableProperty().bind(vm.phase().isNotEqualTo(MainViewModel.Phase.READY));
@@ -216,7 +221,8 @@ public final class MainWindow {
         site.setId("site");
         site.getStyleClass().add(Styles.SITE);
         site.setOnAction(e -> showAbout());
-        HBox bar = new HBox(12, title, site, demoBadge, spacer, importButton, exportButton, asOf, languageLabel, language);
+        HBox bar = new HBox(12, title, site, demoBadge, spacer, catalogButton, importButton, exportButton, asOf, languageLabel,
+                language);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.TOOLBAR);
         return bar;
@@ -401,6 +407,15 @@ public final class MainWindow {
             }
         });
         return open;
+    }
+
+    /** Opens the catalog in force in its own window (issue 10): edited at the province, shown elsewhere. */
+    private void openCatalog() {
+        CatalogEditorViewModel c = vm.catalogEditor(m);
+        if (c != null) {
+            new CatalogEditorView(root.getScene().getWindow(), c, m, root.getScene().getStylesheets()).stage().show();
+            c.load();
+        }
     }
 
     /** Brings the commune's page forward at the register section that feeds a derived indicator. */

@@ -51,7 +51,17 @@ class BundlesTest {
             Map.entry("store.notice", vn.ytcs.core.store.Store.Notice.Kind.class),
             Map.entry("keeping", vn.ytcs.sync.merge.ConflictResolver.Keep.class),
             Map.entry("field.problem", vn.ytcs.core.record.FieldProblem.Problem.class),
-            Map.entry("catalogChange", vn.ytcs.core.service.CatalogService.Change.class));
+            Map.entry("catalogChange", vn.ytcs.core.service.CatalogService.Change.class),
+            Map.entry("derived", vn.ytcs.core.catalog.DerivedValue.class),
+            Map.entry("catalogEditor.direction", vn.ytcs.core.catalog.Rule.Direction.class),
+            Map.entry("catalogEditor.variantsBy", vn.ytcs.core.catalog.Rule.VariantKey.class),
+            Map.entry("catalogEditor.unreadable", vn.ytcs.app.window.CatalogDraft.Unreadable.class));
+    /**
+     * Keys built at run time from values that are not one enum: the catalog editor's rule kinds and
+     * units (as a catalog file names them), the fields a problem names, and the problems of {@link vn.ytcs.core.catalog.CatalogRules}.
+     */
+    private static final Set<String> OTHER_DYNAMIC = Set.of("catalogEditor.kind", "catalogEditor.unit", "catalogEditor.field",
+            "catalogEditor.rule");
     /** Keys built at run time from the name of each record kind. */
     private static final String RECORD_KINDS = "record.kind";
     /** Keys that picocli reads by name. */
@@ -128,6 +138,7 @@ class BundlesTest {
         List<String> unused = new ArrayList<>();
         for (String key : new TreeSet<>(keys)) {
             boolean dynamic = ENUM_KEYS.keySet().stream().anyMatch(p -> key.startsWith(p + "."))
+                    || OTHER_DYNAMIC.stream().anyMatch(p -> key.startsWith(p + "."))
                     || key.startsWith(RECORD_KINDS + ".")
                     || PICOCLI.matcher(key).matches();
             if (!dynamic && !literals.contains(key)) {

@@ -18,6 +18,6 @@ public record CatalogRevision(Catalog catalog, int revision, String madeBy, Offs
     /** The catalog with its revision number set to {@code revision} (the document's own number is left behind). */
     public static Catalog numbered(Catalog c, int revision) {
         return c.revision() == revision ? c : new Catalog(c.id(), revision, c.title(), c.legalSource(), c.effectiveFrom(),
-                c.effectiveTo(), c.passRule(), c.criteria(), c.indicators());
+                c.effectiveTo(), c.passRule(), c.criteria(), c.indicators(), c.notes());
     }
 }

@@ -43,7 +43,11 @@ public final class DocumentException extends RuntimeException {
         /** NaN or Infinity where a number belongs (not JSON, and no count or percentage); the detail is the token. */
         NOT_A_NUMBER,
         /** Two fields that exclude each other are both given; the detail names them ("tiers / variants"). */
-        EXCLUSIVE_FIELDS
+        EXCLUSIVE_FIELDS,
+        /** Tiers not from the hardest to the easiest with points falling; the detail quotes the two tiers. */
+        TIERS_ORDER,
+        /** A vùng or region given neither thresholds nor left open (null); the detail is its key. */
+        VARIANT_MISSING
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import vn.ytcs.core.catalog.Catalog;
 import vn.ytcs.core.catalog.CatalogReader;
+import vn.ytcs.core.catalog.CatalogWriter;
 import vn.ytcs.core.catalog.CatalogRevision;
 import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.catalog.Indicator;
@@ -180,17 +181,36 @@ public final class CatalogService {
      * an empty reason with a {@code StoreException} naming {@code reason}. Nothing changes on refusal.
      */
     public CatalogRevision importRevision(Path file, String reason) {
+        permitted();
+        Catalog c = CatalogReader.read(file);
+        try {
+            return save(c, Files.readString(file, StandardCharsets.UTF_8), reason);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Saves a catalog edited in the window as the next revision of its id: written as a catalog
+     * document and read back through the same checks as an imported file (schema and
+     * {@link vn.ytcs.core.catalog.CatalogRules}), so that both kinds of revision are one kind of
+     * record. Province only; refused as {@link #importRevision} refuses, nothing changed.
+     */
+    public CatalogRevision saveRevision(Catalog edited, String reason) {
+        permitted();
+        byte[] document = CatalogWriter.write(edited);
+        Catalog c = CatalogReader.read(document, "catalog " + edited.id());
+        return save(c, new String(document, StandardCharsets.UTF_8), reason);
+    }
+
+    private void permitted() {
         SiteRole role = store.localSite().role();
         if (role != SiteRole.PROVINCE) {
             throw new RegisterService.NotPermitted(role, "catalog");
         }
-        Catalog c = CatalogReader.read(file);
-        String document;
-        try {
-            document = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    }
+
+    private CatalogRevision save(Catalog c, String document, String reason) {
         Optional<List<CatalogRevision>> held = inForce.revisions().entrySet().stream()
                 .filter(e -> e.getKey().equals(c.id())).map(Map.Entry::getValue).findFirst();
         int basedOn = held.map(l -> l.get(l.size() - 1).revision()).orElse(0);

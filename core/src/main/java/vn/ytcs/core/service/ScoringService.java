@@ -103,8 +103,10 @@ public final class ScoringService {
 
     /** The communes' profiles and, when a catalog was in force for the period, their scorecards. */
     public Scored scored(UnitTree tree, List<Unit> communes, int period, LocalDate day) {
-        Optional<Catalog> catalog = catalogFor(period);
-        List<CommuneProfile> profiles = register.profiles(tree, communes, day);
+        return scored(register.profiles(tree, communes, day), communes, period, catalogFor(period));
+    }
+
+    private Scored scored(List<CommuneProfile> profiles, List<Unit> communes, int period, Optional<Catalog> catalog) {
         if (catalog.isEmpty() || profiles.isEmpty()) {
             return new Scored(period, catalog, profiles, List.of());
         }
@@ -139,6 +141,35 @@ public final class ScoringService {
         CommuneScoring.Result r = CommuneScoring.score(catalog.get(), List.of(profile), period,
                 Map.of(profile.commune().id(), a), Map.of(a.id(), answers)).get(0);
         return Optional.of(assessment != null ? r : new CommuneScoring.Result(r.profile(), period, Optional.empty(), r.scorecard()));
+    }
+
+    /** A commune scored under the catalog in force and under an edited one. */
+    public record Compared(Unit commune, Scorecard now, Scorecard edited) {
+        public boolean changed() {
+            return now.passed() != edited.passed() || now.points().compareTo(edited.points()) != 0
+                    || now.max().compareTo(edited.max()) != 0;
+        }
+    }
+
+    /**
+     * How the communes would score for the period under an edited revision of the catalog in force,
+     * beside how they score now: what the province sees before it saves a revision. The register is
+     * read once; both scorings are pure. Empty when no catalog was in force for the period, or
+     * the edited one is of another catalog.
+     */
+    public List<Compared> compare(UnitTree tree, List<Unit> communes, int period, LocalDate day, Catalog edited) {
+        Optional<Catalog> now = catalogFor(period);
+        if (now.isEmpty() || !now.get().id().equals(edited.id())) {
+            return List.of();
+        }
+        List<CommuneProfile> profiles = register.profiles(tree, communes, day);
+        List<CommuneScoring.Result> before = scored(profiles, communes, period, now).results();
+        List<CommuneScoring.Result> after = scored(profiles, communes, period, Optional.of(edited)).results();
+        List<Compared> out = new ArrayList<>(before.size());
+        for (int i = 0; i < before.size(); i++) {
+            out.add(new Compared(before.get(i).commune(), before.get(i).scorecard(), after.get(i).scorecard()));
+        }
+        return out;
     }
 
     /** A district's or province's summary for the period of the day. */

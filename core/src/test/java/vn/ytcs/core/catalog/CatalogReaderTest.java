@@ -65,11 +65,11 @@ class CatalogReaderTest {
 
     @Test
     void theProvenanceOfAVariantTheRuleDoesNotHaveIsRefused() throws Exception {
-        String draft = "\"variantProvenance\": {\"DONG_NAM_BO\": {\"status\": \"draft\", \"note\": \"x\"}},";
+        String draft = "\"variantProvenance\": {\"ATLANTIS\": {\"status\": \"draft\", \"note\": \"x\"}},";
         DocumentException e = refused(testCatalog().replace("\"direction\": \"atMost\", \"variantsBy\": \"region\",",
                 "\"direction\": \"atMost\", " + draft + " \"variantsBy\": \"region\","));
         assertEquals(Problem.UNKNOWN_REFERENCE, e.problem());
-        assertEquals("$.indicators[4].rule.variantProvenance.DONG_NAM_BO", e.path());
+        assertEquals("$.indicators[4].rule.variantProvenance.ATLANTIS", e.path());
         String known = "\"variantProvenance\": {\"DONG_BANG_SONG_CUU_LONG\": {\"status\": \"draft\", \"note\": \"x\"}},";
         Path file = dir.resolve("ok.json");
         Files.writeString(file, testCatalog().replace("\"direction\": \"atMost\", \"variantsBy\": \"region\",",

@@ -230,7 +230,70 @@ class CatalogServiceTest {
         }
     }
 
-    /** Twenty ways a catalog file is broken, each with the JSON path the refusal must name. */
+    /** The shipped catalog as the editor holds it, with TC6.28 scored as {@link #revisedInsurance()} scores it. */
+    private static vn.ytcs.core.catalog.Catalog editedInsurance(vn.ytcs.core.catalog.Catalog c) {
+        List<vn.ytcs.core.catalog.Indicator> indicators = new java.util.ArrayList<>(c.indicators());
+        vn.ytcs.core.catalog.Indicator i = indicators.get(INSURANCE_INDEX);
+        vn.ytcs.core.catalog.Rule.Threshold t = (vn.ytcs.core.catalog.Rule.Threshold) i.rule();
+        indicators.set(INSURANCE_INDEX, new vn.ytcs.core.catalog.Indicator(i.number(), i.code(), i.criterion(), i.name(),
+                i.maxPoints(), i.provenance(), i.veto(), i.appliesTo(), i.derived(),
+                new vn.ytcs.core.catalog.Rule.Threshold(t.direction(), t.unit(), List.of(
+                        new vn.ytcs.core.catalog.Tier(BigDecimal.valueOf(80), BigDecimal.valueOf(3)),
+                        new vn.ytcs.core.catalog.Tier(BigDecimal.valueOf(70), BigDecimal.ONE)), null, Map.of()),
+                i.unmetReason()));
+        return new vn.ytcs.core.catalog.Catalog(c.id(), c.revision(), c.title(), c.legalSource(), c.effectiveFrom(),
+                c.effectiveTo(), c.passRule(), c.criteria(), indicators, c.notes());
+    }
+
+    @Test
+    void anEditedRevisionIsPreviewedThenSavedThroughTheChecksOfAFile() throws Exception {
+        try (Site s = open(SiteRole.PROVINCE)) {
+            UnitTree tree = s.register().tree(DAY);
+            vn.ytcs.core.catalog.Catalog now = s.scoring().catalogFor(2025).orElseThrow();
+            vn.ytcs.core.catalog.Catalog edited = editedInsurance(now);
+            Map<String, CommuneScoring.Result> before = scores(s, 2025);
+
+            List<ScoringService.Compared> preview = s.scoring().compare(tree, tree.communes(), 2025, DAY, edited);
+            assertEquals(before.size(), preview.size());
+            long handCount = before.values().stream().filter(r -> {
+                Answer.Share v = (Answer.Share) insurance(r).value();
+                return shippedPoints(v).compareTo(revisedPoints(v)) != 0;
+            }).count();
+            assertTrue(handCount > 0, "the edit changes some commune");
+            assertEquals(handCount, preview.stream().filter(ScoringService.Compared::changed).count(),
+                    "the preview marks exactly the communes whose TC6.28 points change");
+            assertTrue(s.store().catalogRevisions().isEmpty(), "a preview saves nothing");
+
+            // A criterion that no longer adds up is refused by the same rule a file meets, nothing saved.
+            List<vn.ytcs.core.catalog.Criterion> criteria = new java.util.ArrayList<>(edited.criteria());
+            vn.ytcs.core.catalog.Criterion c0 = criteria.get(0);
+            criteria.set(0, new vn.ytcs.core.catalog.Criterion(c0.code(), c0.name(), c0.maxPoints().add(BigDecimal.ONE)));
+            vn.ytcs.core.catalog.Catalog broken = new vn.ytcs.core.catalog.Catalog(edited.id(), edited.revision(),
+                    edited.title(), edited.legalSource(), edited.effectiveFrom(), edited.effectiveTo(), edited.passRule(),
+                    criteria, edited.indicators(), edited.notes());
+            DocumentException e = assertThrows(DocumentException.class, () -> s.catalogs().saveRevision(broken, "sửa"));
+            assertEquals("$.criteria[0].maxPoints", e.path());
+            assertTrue(s.store().catalogRevisions().isEmpty());
+
+            CatalogRevision saved = s.catalogs().saveRevision(edited, "Sở Y tế: ngưỡng BHYT");
+            assertEquals(1, saved.revision());
+            assertEquals("Sở Y tế: ngưỡng BHYT", saved.reason());
+            Map<String, CommuneScoring.Result> after = scores(s, 2025);
+            for (ScoringService.Compared c : preview) {
+                assertEquals(0, c.edited().points().compareTo(after.get(c.commune().code()).scorecard().points()),
+                        c.commune().code() + ": saved, it scores as the preview said");
+            }
+            // What the editor saved and what a file of the same catalog imports are the same catalog.
+            CatalogRevision imported = s.catalogs().importRevision(write("revised.json", revisedInsurance()), "tệp");
+            assertEquals(List.of(), s.catalogs().diff("QD1300-2023", 1, imported.revision()).lines());
+        }
+        try (Site s = open(SiteRole.DISTRICT)) {
+            vn.ytcs.core.catalog.Catalog c = s.scoring().catalogFor(2025).orElseThrow();
+            assertThrows(RegisterService.NotPermitted.class, () -> s.catalogs().saveRevision(c, "huyện sửa"));
+        }
+    }
+
+    /** Twenty-two ways a catalog file is broken, each with the JSON path the refusal must name. */
     static Stream<Arguments> broken() {
         return Stream.of(
                 bad("missing id", d -> d.remove("id"), "$"),
@@ -258,7 +321,13 @@ class CatalogServiceTest {
                                 .set("tiers", JSON.createArrayNode().add(JSON.createObjectNode().put("threshold", 1)
                                         .put("points", 1)))), "$.indicators[5].rule.kind"),
                 bad("variant for a region that does not exist", d -> ind(d, 34).with("rule").with("variants")
-                        .set("ATLANTIS", JSON.createArrayNode()), "$.indicators[34].rule.variants"));
+                        .set("ATLANTIS", JSON.createArrayNode()), "$.indicators[34].rule.variants"),
+                bad("tiers out of order", d -> {
+                    ArrayNode tiers = (ArrayNode) ind(d, INSURANCE_INDEX).get("rule").get("tiers");
+                    tiers.insert(0, tiers.remove(2));
+                }, "$.indicators[27].rule.tiers[1]"),
+                bad("a region neither given thresholds nor left open", d -> ((ObjectNode) ind(d, 34).get("rule")
+                        .get("variants")).remove("TAY_NGUYEN"), "$.indicators[34].rule.variants"));
     }
 
     private static Arguments bad(String name, Consumer<ObjectNode> edit, String path) {
