@@ -111,7 +111,9 @@ class CatalogTravelTest {
         PackageImporter.Result r = provinceToDistrict();
         assertEquals(1, r.created(), "the revision is one record");
         assertEquals(1, atDistrict.inForce().forPeriod(2025).orElseThrow().revision(), "the district's scores use it");
-        assertEquals(List.of(1), atDistrict.revisedSince(before).stream().map(x -> x.revision()).toList());
+        assertEquals(List.of(1), atDistrict.revisedSince(before).stream().map(x -> x.revision().revision()).toList());
+        assertEquals(List.of("TC6.28 RULE"), atDistrict.revisedSince(before).get(0).diff().lines().stream()
+                .map(l -> l.indicator() + " " + l.change()).toList(), "the district is told what changed");
         assertEquals("ngưỡng BHYT 80 %", atDistrict.newest("QD1300-2023").reason());
         assertEquals(List.of("TC6.28 RULE"), atDistrict.diff("QD1300-2023", 0, 1).lines().stream()
                 .map(l -> l.indicator() + " " + l.change()).toList(), "one change: TC6.28's rule");

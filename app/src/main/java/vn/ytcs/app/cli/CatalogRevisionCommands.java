@@ -136,10 +136,8 @@ final class CatalogRevisionCommands {
             }
             out.println(m.get("cli.catalog.diff", label(m, d.catalogId(), from), label(m, d.catalogId(), to),
                     d.lines().size()));
-            for (CatalogService.DiffLine l : d.lines()) {
-                out.println("  " + l.indicator() + " · " + m.label("catalogChange", l.change())
-                        + (l.before() == null ? "" : " · " + l.before()) + (l.after() == null ? "" : " → " + l.after()));
-            }
+            vn.ytcs.app.i18n.Labels labels = new vn.ytcs.app.i18n.Labels(m);
+            d.lines().forEach(l -> out.println("  " + labels.catalogChange(l)));
             return Cli.OK;
         }
     }

@@ -118,10 +118,10 @@ final class SyncCommands {
                 PackageImporter.Result r = ytcs.sync().importFile(file, dryRun, Progress.NONE);
                 PrintWriter out = spec.commandLine().getOut();
                 if (!json && !dryRun) {
+                    vn.ytcs.app.i18n.Labels catalogLabels = new vn.ytcs.app.i18n.Labels(m);
                     for (var rev : ytcs.catalogs().revisedSince(catalogsBefore)) {
-                        out.println(m.get("cli.catalog.revised", rev.catalog().id(),
-                                rev.madeAt() == null ? "" : parent.format(rev.madeAt().toLocalDate()),
-                                CatalogRevisionCommands.label(m, rev.catalog().id(), rev.revision())));
+                        out.println(catalogLabels.revised(rev.revision(), parent::format));
+                        rev.diff().lines().forEach(l -> out.println("  " + catalogLabels.catalogChange(l)));
                     }
                 }
                 List<CommuneRow> communes = new ArrayList<>();

@@ -50,4 +50,16 @@ public final class Labels {
     public Messages messages() {
         return messages;
     }
+
+    /** One change of a catalog diff: "TC6.28 · scoring rule (thresholds) changed · ≥ 95 (3) → ≥ 80 (3)". */
+    public String catalogChange(vn.ytcs.core.service.CatalogService.DiffLine l) {
+        return l.indicator() + " · " + messages.label("catalogChange", l.change())
+                + (l.before() == null ? "" : " · " + l.before()) + (l.after() == null ? "" : " → " + l.after());
+    }
+
+    /** "The province revised the standard QD1300-2023 on 02/12/2026 (QD1300-2023 rev. 1)". */
+    public String revised(vn.ytcs.core.catalog.CatalogRevision r, java.util.function.Function<java.time.LocalDate, String> date) {
+        return messages.get("cli.catalog.revised", r.catalog().id(), r.madeAt() == null ? "" : date.apply(r.madeAt().toLocalDate()),
+                catalog(r.catalog().id(), r.revision()));
+    }
 }

@@ -117,6 +117,7 @@ final class CatalogEditorView {
 
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
+        formScroll.setId("catalog-form-scroll");
         form.setPadding(new Insets(12, 16, 16, 16));
         form.setId("catalog-form");
         Tab editTab = new Tab(m.get("catalogEditor.tab.edit"), formScroll);
@@ -361,9 +362,9 @@ final class CatalogEditorView {
         title.getStyleClass().add(Styles.SUBTITLE);
         GridPane g = grid();
         int row = 0;
-        row = add(g, row, "catalogEditor.field.nameVi", text("crit-name-vi", c.nameVi, v -> c.nameVi = v));
-        row = add(g, row, "catalogEditor.field.nameEn", text("crit-name-en", c.nameEn, v -> c.nameEn = v));
-        add(g, row, "catalogEditor.field.maxPoints", text("crit-max", c.maxPoints, v -> {
+        row = add(g, row, "catalogEditor.label.nameVi", text("crit-name-vi", c.nameVi, v -> c.nameVi = v));
+        row = add(g, row, "catalogEditor.label.nameEn", text("crit-name-en", c.nameEn, v -> c.nameEn = v));
+        add(g, row, "catalogEditor.label.maxPoints", text("crit-max", c.maxPoints, v -> {
             c.maxPoints = v;
             tree.refresh();
         }));
@@ -375,21 +376,21 @@ final class CatalogEditorView {
         title.getStyleClass().add(Styles.SUBTITLE);
         GridPane g = grid();
         int row = 0;
-        row = add(g, row, "catalogEditor.field.nameVi", text("ind-name-vi", i.nameVi, v -> {
+        row = add(g, row, "catalogEditor.label.nameVi", text("ind-name-vi", i.nameVi, v -> {
             i.nameVi = v;
             tree.refresh();
         }));
-        row = add(g, row, "catalogEditor.field.nameEn", text("ind-name-en", i.nameEn, v -> i.nameEn = v));
+        row = add(g, row, "catalogEditor.label.nameEn", text("ind-name-en", i.nameEn, v -> i.nameEn = v));
         CatalogDraft d = vm.draft().get();
         ComboBox<String> criterion = combo("ind-criterion", d.criteria.stream().map(c -> c.base.code()).toList(),
                 i.criterion, c -> c, v -> {
                     i.criterion = v;
                     rebuildTreeKeeping(i);
                 });
-        row = add(g, row, "catalogEditor.field.criterion", criterion);
-        row = add(g, row, "catalogEditor.field.maxPoints", text("ind-max", i.maxPoints, v -> i.maxPoints = v));
+        row = add(g, row, "catalogEditor.label.criterion", criterion);
+        row = add(g, row, "catalogEditor.label.maxPoints", text("ind-max", i.maxPoints, v -> i.maxPoints = v));
         CheckBox veto = check("ind-veto", m.get("catalogEditor.veto"), i.veto, v -> i.veto = v);
-        row = add(g, row, "catalogEditor.field.veto", veto);
+        row = add(g, row, "catalogEditor.label.veto", veto);
 
         FlowPane applies = new FlowPane(10, 6);
         for (UnitType t : COMMUNE_TYPES) {
@@ -401,12 +402,12 @@ final class CatalogEditorView {
             applies.getChildren().add(check("ind-vung-" + v, m.get("catalogEditor.vung", Integer.toString(v)),
                     i.vung.contains(v), b -> toggle(i.vung, vung, b)));
         }
-        row = add(g, row, "catalogEditor.field.appliesTo", new VBox(4, applies, note(m.get("catalogEditor.appliesTo.all"))));
+        row = add(g, row, "catalogEditor.label.appliesTo", new VBox(4, applies, note(m.get("catalogEditor.appliesTo.all"))));
 
         List<DerivedValue> inputs = new ArrayList<>();
         inputs.add(null);
         inputs.addAll(List.of(DerivedValue.values()));
-        row = add(g, row, "catalogEditor.field.input", combo("ind-input", inputs, i.derived,
+        row = add(g, row, "catalogEditor.label.input", combo("ind-input", inputs, i.derived,
                 v -> v == null ? m.get("catalogEditor.input.entered") : m.get("catalogEditor.input.derived", m.label("derived", v)),
                 v -> i.derived = v));
 
@@ -418,14 +419,14 @@ final class CatalogEditorView {
         source.setPromptText(m.get("catalogEditor.source.prompt"));
         TextField draftNote = text("ind-note", i.note, v -> i.note = v);
         draftNote.setPromptText(m.get("catalogEditor.note.prompt"));
-        row = add(g, row, "catalogEditor.field.provenance", new VBox(4, confirmed, source, draftNote));
+        row = add(g, row, "catalogEditor.label.provenance", new VBox(4, confirmed, source, draftNote));
 
         VBox ruleBox = new VBox(8);
         ComboBox<String> kind = combo("ind-kind", KINDS, i.kind, k -> m.get("catalogEditor.kind." + k), v -> {
             i.kind = v;
             ruleForm(i, ruleBox);
         });
-        row = add(g, row, "catalogEditor.field.rule", kind);
+        row = add(g, row, "catalogEditor.label.rule", kind);
         ruleForm(i, ruleBox);
         form.getChildren().addAll(title, g, ruleBox);
     }
@@ -436,20 +437,20 @@ final class CatalogEditorView {
         int row = 0;
         switch (i.kind) {
             case "threshold" -> {
-                row = add(g, row, "catalogEditor.field.direction", combo("ind-direction", List.of(Rule.Direction.values()),
+                row = add(g, row, "catalogEditor.label.direction", combo("ind-direction", List.of(Rule.Direction.values()),
                         i.direction, d -> m.get("catalogEditor.direction." + d.name()), v -> i.direction = v));
-                row = add(g, row, "catalogEditor.field.unit", combo("ind-unit", List.of("percent", "count", "number"), i.unit,
+                row = add(g, row, "catalogEditor.label.unit", combo("ind-unit", List.of("percent", "count", "number"), i.unit,
                         u -> m.get("catalogEditor.unit." + u), v -> i.unit = v));
                 List<Rule.VariantKey> by = new ArrayList<>();
                 by.add(null);
                 by.addAll(List.of(Rule.VariantKey.values()));
-                row = add(g, row, "catalogEditor.field.variantsBy", combo("ind-variants-by", by, i.variantsBy,
+                row = add(g, row, "catalogEditor.label.variantsBy", combo("ind-variants-by", by, i.variantsBy,
                         k -> m.get("catalogEditor.variantsBy." + (k == null ? "NONE" : k.name())), v -> {
                             i.variantsBy(v);
                             ruleForm(i, box);
                         }));
                 if (i.variantsBy == null) {
-                    add(g, row, "catalogEditor.field.tiers", text("ind-tiers", i.tiers, v -> i.tiers = v));
+                    add(g, row, "catalogEditor.label.tiers", text("ind-tiers", i.tiers, v -> i.tiers = v));
                     box.getChildren().addAll(g, note(m.get("catalogEditor.tiers.help")));
                 } else {
                     box.getChildren().addAll(g, variants(i), note(m.get("catalogEditor.tiers.help")));
@@ -464,13 +465,13 @@ final class CatalogEditorView {
                     i.items = b;
                     vm.changed();
                 });
-                row = add(g, row, "catalogEditor.field.items", items);
-                add(g, row, "catalogEditor.field.cap", text("ind-cap", i.cap, v -> i.cap = v));
+                row = add(g, row, "catalogEditor.label.items", items);
+                add(g, row, "catalogEditor.label.cap", text("ind-cap", i.cap, v -> i.cap = v));
                 box.getChildren().addAll(g, note(m.get("catalogEditor.items.help")));
             }
             case "norm" -> {
-                row = add(g, row, "catalogEditor.field.formula", new Label(i.formula));
-                add(g, row, "catalogEditor.field.tiers", text("ind-tiers", i.tiers, v -> i.tiers = v));
+                row = add(g, row, "catalogEditor.label.formula", new Label(i.formula));
+                add(g, row, "catalogEditor.label.tiers", text("ind-tiers", i.tiers, v -> i.tiers = v));
                 box.getChildren().addAll(g, note(m.get("catalogEditor.norm.help")));
             }
             default -> box.getChildren().add(note(m.get("catalogEditor.yesNo.help")));
@@ -481,7 +482,7 @@ final class CatalogEditorView {
     private Node variants(CatalogDraft.IndicatorDraft i) {
         GridPane g = grid();
         g.add(bold(m.get("catalogEditor.variant.key")), 0, 0);
-        g.add(bold(m.get("catalogEditor.field.tiers")), 1, 0);
+        g.add(bold(m.get("catalogEditor.label.tiers")), 1, 0);
         g.add(bold(m.get("catalogEditor.variant.open")), 2, 0);
         g.add(bold(m.get("catalogEditor.variant.draft")), 3, 0);
         g.add(bold(m.get("catalogEditor.variant.source")), 4, 0);

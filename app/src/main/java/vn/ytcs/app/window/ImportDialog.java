@@ -114,8 +114,8 @@ final class ImportDialog {
         summary.setId("import-summary");
         summary.getStyleClass().add(r.conflicts().isEmpty() ? Styles.CARD : Styles.WARNING);
         body.getChildren().add(summary);
+        Labels labels = new Labels(m);
         if (!r.communes().isEmpty()) {
-            Labels labels = new Labels(m);
             var rows = FXCollections.<Row>observableArrayList();
             r.communes().forEach(c -> rows.add(new Row(
                     c.id() == null ? m.get("cli.import.other") : c.name() == null ? c.id().toString()
@@ -141,6 +141,25 @@ final class ImportDialog {
                     c.name() == null ? c.kind() : VietText.printable(c.name(), 200), c.field(),
                     VietText.printable(String.valueOf(c.mine()), 200), VietText.printable(String.valueOf(c.theirs()), 200),
                     m.label("keeping", c.keepingMine() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS)))));
+        }
+        // The province revised the standard: said first, with what changed; the communes are scored under it from now on.
+        for (vn.ytcs.core.service.CatalogService.Revised rev : r.revised()) {
+            String reason = rev.revision().reason() == null ? "" : " " + m.get("sync.import.reason", rev.revision().reason());
+            Label head = new Label(labels.revised(rev.revision(), new vn.ytcs.app.i18n.Formats(m.locale())::date) + reason + " "
+                    + m.get("sync.import.rescored"));
+            head.setWrapText(true);
+            head.getStyleClass().add(Styles.WARNING);
+            head.setId("catalog-revised");
+            VBox changes = new VBox(2);
+            rev.diff().lines().stream().limit(12).forEach(l -> {
+                Label line = new Label("• " + labels.catalogChange(l));
+                line.setWrapText(true);
+                changes.getChildren().add(line);
+            });
+            if (rev.diff().lines().size() > 12) {
+                changes.getChildren().add(new Label(m.get("sync.import.moreChanges", rev.diff().lines().size() - 12)));
+            }
+            body.getChildren().addAll(head, changes);
         }
         if (r.receipt() != null && r.outcome() == SyncViewModel.Outcome.APPLIED) {
             Label receipt = new Label(m.get("cli.import.receipt", r.receipt().toString()));

@@ -286,6 +286,11 @@ public final class MainViewModel {
                 this::reload);
     }
 
+    /** The catalogs, for the import dialog to tell which revisions of the standard arrived (null until opened). */
+    vn.ytcs.core.service.CatalogService catalogs() {
+        return ytcs == null ? null : ytcs.catalogs();
+    }
+
     /** The sync service, for the import and export dialogs' view models (null until opened). */
     SyncService sync() {
         return ytcs == null ? null : ytcs.sync();

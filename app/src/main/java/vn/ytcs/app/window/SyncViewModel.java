@@ -3,6 +3,7 @@ package vn.ytcs.app.window;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -55,7 +56,7 @@ public final class SyncViewModel {
      */
     public record ImportSummary(Outcome outcome, String senderName, String fingerprint, Integer sequence, int created,
                                 int changed, int deleted, List<CommuneRow> communes, List<ConflictLine> conflicts,
-                                Path receipt) {
+                                Path receipt, List<vn.ytcs.core.service.CatalogService.Revised> revised) {
     }
 
     /** A package written: where, its sequence number and how many records it holds. */
@@ -81,14 +82,21 @@ public final class SyncViewModel {
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
     private final ObjectProperty<SyncService.Export> exported = new SimpleObjectProperty<>();
     private final ObjectProperty<List<Path>> drives = new SimpleObjectProperty<>();
+    private final Supplier<vn.ytcs.core.service.CatalogService> catalogs;
     private BackgroundTasks.Job job;
     private Path file;
     private boolean receipt;
     /** The staged package; touched on the background executor only. */
     private SyncService.Incoming incoming;
 
-    public SyncViewModel(Supplier<SyncService> sync, Executor background, Executor ui, Runnable afterImport) {
+    /**
+     * @param catalogs the catalogs of this site, to tell which revisions of the standard an import
+     *                 brought (and what they changed)
+     */
+    public SyncViewModel(Supplier<SyncService> sync, Supplier<vn.ytcs.core.service.CatalogService> catalogs,
+                         Executor background, Executor ui, Runnable afterImport) {
         this.sync = sync;
+        this.catalogs = catalogs;
         this.background = background;
         this.ui = ui;
         this.tasks = new BackgroundTasks(background, ui);
@@ -126,7 +134,7 @@ public final class SyncViewModel {
         return () -> {
             receipt = isReceipt;
             self.set(me);
-            summary.set(summarise(r));
+            summary.set(summarise(r, List.of()));
             result.set(r);
             step.set(r.outcome() == PackageImporter.Outcome.DRY_RUN ? Step.PREVIEW : Step.DONE);
             if (isReceipt) {
@@ -146,9 +154,12 @@ public final class SyncViewModel {
     /** Applies the previewed package in one transaction and writes the receipt. */
     public void apply() {
         run(Work.APPLYING, p -> {
+            vn.ytcs.core.service.CatalogService c = catalogs.get();
+            Map<String, Integer> before = c.newestNumbers();
             PackageImporter.Result r = incoming.apply(p);
+            List<vn.ytcs.core.service.CatalogService.Revised> revised = c.revisedSince(before);
             return () -> {
-                summary.set(summarise(r));
+                summary.set(summarise(r, revised));
             result.set(r);
                 step.set(Step.DONE);
                 afterImport.run();
@@ -258,7 +269,7 @@ public final class SyncViewModel {
         return written;
     }
 
-    private static ImportSummary summarise(PackageImporter.Result r) {
+    private static ImportSummary summarise(PackageImporter.Result r, List<vn.ytcs.core.service.CatalogService.Revised> revised) {
         List<CommuneRow> communes = new java.util.ArrayList<>();
         r.byCommune().forEach((id, c) -> communes.add(new CommuneRow(id, c.unitType, c.name, c.created, c.changed, c.deleted,
                 c.conflicts.size())));
@@ -267,7 +278,8 @@ public final class SyncViewModel {
         Outcome outcome = r.outcome() == PackageImporter.Outcome.DRY_RUN ? Outcome.PREVIEW : Outcome.valueOf(r.outcome().name());
         var man = r.manifest();
         return new ImportSummary(outcome, man == null ? null : man.senderName(), man == null ? null : man.fingerprint(),
-                man == null ? null : man.sequence(), r.created(), r.changed(), r.deleted(), communes, conflicts, r.receipt());
+                man == null ? null : man.sequence(), r.created(), r.changed(), r.deleted(), communes, conflicts, r.receipt(),
+                revised);
     }
 
     /** Who signed a package or receipt this site does not trust yet. */

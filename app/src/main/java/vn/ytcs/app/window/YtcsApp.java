@@ -149,7 +149,7 @@ public final class YtcsApp extends Application {
 
     /** A view model for one dialog, sharing the window's store and worker thread. */
     SyncViewModel syncViewModel() {
-        return new SyncViewModel(vm::sync, background, Platform::runLater, vm::reload);
+        return new SyncViewModel(vm::sync, vm::catalogs, background, Platform::runLater, vm::reload);
     }
 
     /** Opens the import dialog on a package (the file chooser is skipped when the file is known). */

@@ -73,7 +73,11 @@ class SyncViewModelTest {
     }
 
     private SyncViewModel vm(SyncService sync) {
-        return new SyncViewModel(() -> sync, background, ui, () -> reloads++);
+        Store store = sync == atDistrict ? district : province;
+        vn.ytcs.core.service.CatalogService.InForce inForce = new vn.ytcs.core.service.CatalogService.InForce();
+        inForce.bind(store);
+        return new SyncViewModel(() -> sync, () -> new vn.ytcs.core.service.CatalogService(store, "test", inForce), background,
+                ui, () -> reloads++);
     }
 
     @Test

@@ -144,14 +144,23 @@ public final class CatalogService {
         return out;
     }
 
+    /** A revision that arrived, with what it changed from the one it was made from. */
+    public record Revised(CatalogRevision revision, Diff diff) {
+    }
+
     /**
-     * The revisions that arrived since the numbers were taken (e.g. with a package): what the
-     * surfaces tell as "the province revised the standard … on DATE (rev. N)".
+     * The revisions that arrived since the numbers were taken (e.g. with a package), each with its
+     * diff from the revision it was made from: what the surfaces tell as "the province revised the
+     * standard … on DATE (rev. N)", and what changed.
      */
-    public List<CatalogRevision> revisedSince(Map<String, Integer> before) {
-        List<CatalogRevision> out = new ArrayList<>();
+    public List<Revised> revisedSince(Map<String, Integer> before) {
+        List<Revised> out = new ArrayList<>();
         inForce.revisions().forEach((id, l) -> l.stream().filter(r -> r.revision() > before.getOrDefault(id, 0))
-                .forEach(out::add));
+                .forEach(r -> {
+                    // Made from a revision this site never held (one skipped): compared with the one it held before.
+                    int from = l.stream().anyMatch(x -> x.revision() == r.basedOn()) ? r.basedOn() : before.getOrDefault(id, 0);
+                    out.add(new Revised(r, diff(id, from, r.revision())));
+                }));
         return out;
     }
 
