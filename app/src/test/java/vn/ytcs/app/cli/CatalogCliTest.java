@@ -139,7 +139,7 @@ class CatalogCliTest {
 
         Map<String, String> revisedScores = insurancePoints(province, "QD1300-2023 rev. 1");
         assertFalse(revisedScores.equals(shippedScores), "the revision changes some commune's score");
-        assertTrue(ok(province, "--lang", "en", "score", "--unit", "HG0106").out().contains("by QD1300-2023 rev. 1"));
+        assertTrue(ok(province, "--lang", "en", "score", "--unit", "31336").out().contains("by QD1300-2023 rev. 1"));
 
         // It travels: the next package brings it, the district is told, and scores under it.
         ok(province, "export", "--to", stick.toString());

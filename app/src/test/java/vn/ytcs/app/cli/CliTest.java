@@ -47,7 +47,7 @@ class CliTest {
         CliRunner.Result text = run("units");
         assertEquals(0, text.code());
         assertTrue(text.out().contains("Tỉnh Hậu Giang  [93]"), text.out());
-        assertTrue(text.out().contains("    Xã Hỏa Lựu  [HG0106 (mã tạm)]"), text.out());
+        assertTrue(text.out().contains("    Xã Hỏa Lựu  [31336]"), text.out());
         JsonNode tree = new ObjectMapper().readTree(run("units", "--json").out());
         assertEquals(1, tree.size());
         assertEquals("Hậu Giang", tree.get(0).get("name").asText());
@@ -62,16 +62,16 @@ class CliTest {
     @Test
     void stationsAndStaffOfAUnitAgree() throws Exception {
         run("demo");
-        JsonNode stations = new ObjectMapper().readTree(run("stations", "--unit", "HG01", "--json").out());
+        JsonNode stations = new ObjectMapper().readTree(run("stations", "--unit", "930", "--json").out());
         assertEquals(9, stations.size(), "TP Vị Thanh has 9 communes");
         int staffCount = 0;
         for (JsonNode s : stations) {
             staffCount += s.get("staff").asInt();
             assertTrue(s.get("staff").asInt() >= 5 && s.get("staff").asInt() <= 12);
         }
-        JsonNode staff = new ObjectMapper().readTree(run("staff", "--unit", "HG01", "--json").out());
+        JsonNode staff = new ObjectMapper().readTree(run("staff", "--unit", "930", "--json").out());
         assertEquals(staffCount, staff.size());
-        CliRunner.Result english = run("--lang", "en", "stations", "--unit", "hg0106");
+        CliRunner.Result english = run("--lang", "en", "stations", "--unit", "31336");
         assertEquals(0, english.code());
         assertTrue(english.out().contains("Commune Hỏa Lựu"), english.out());
         assertTrue(english.out().contains("Trạm Y tế xã Hỏa Lựu"), english.out());

@@ -32,7 +32,7 @@ import vn.ytcs.core.site.SiteRole;
 class EditCliTest {
 
     /** Phường VII of TP Vị Thanh: its station has no doctor, so TC2.06 vetoes its score. */
-    private static final String NO_DOCTOR = "HG0105";
+    private static final String NO_DOCTOR = "31330";
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -357,7 +357,7 @@ class EditCliTest {
     @Test
     void theStaffListingIsAsBefore() {
         String plain = ok("staff", "--unit", NO_DOCTOR).out();
-        assertTrue(plain.lines().findFirst().orElseThrow().startsWith("Mã               Xã          Họ và tên"), plain);
+        assertTrue(plain.lines().findFirst().orElseThrow().startsWith("Mã     Xã          Họ và tên"), plain);
         assertTrue(plain.strip().endsWith("Tổng cộng 5 nhân viên ở 1 xã."), plain);
         assertEquals(plain, ok("staff", "--unit", NO_DOCTOR.toLowerCase(java.util.Locale.ROOT)).out());
     }
@@ -372,7 +372,7 @@ class EditCliTest {
         String[][] cases = {
             {"Lỗi: không có đơn vị nào mang mã \"HG9999\"", "staff", "add", "--unit", "HG9999", "--name", "A",
                 "--profession", "bac-si", "--employment", "co-huu", "--sex", "nam"},
-            {"Lỗi: Thành phố Vị Thanh (mã \"HG01\") không phải là xã", "hamlet", "add", "--unit", "HG01", "--name", "A"},
+            {"Lỗi: Thành phố Vị Thanh (mã \"930\") không phải là xã", "hamlet", "add", "--unit", "930", "--name", "A"},
             {"Lỗi: không tìm thấy Nhân viên có mã \"" + unknown + "\"", "staff", "set", unknown.toString(), "--name", "B"},
             {"Lỗi: không tìm thấy Ấp, thôn có mã \"" + unknown + "\"", "worker", "add", "--hamlet", unknown.toString(),
                 "--name", "B", "--role", "nvyt", "--training-months", "3", "--sex", "nu"},
@@ -396,7 +396,7 @@ class EditCliTest {
             {"Lỗi: đơn vị này là trung tâm y tế huyện, không được thay đổi Đơn vị hành chính, trường Vùng (1–3)", "unit", "set",
                 "--unit", NO_DOCTOR, "--vung", "3"},
             {"Lỗi: --training-months: giá trị -1 nằm ngoài khoảng 0 đến 120", "worker", "add", "--hamlet",
-                "7870d4fb-7f5f-387a-9448-a4146ac29a06", "--name", "B", "--role", "nvyt", "--training-months", "-1",
+                "9dd6f524-e7bd-3be1-83bd-711cf650fb96", "--name", "B", "--role", "nvyt", "--training-months", "-1",
                 "--sex", "nu"},
             {"Lỗi: --insured: 9000 lớn hơn --population (8240)", "figures", "set", "--unit", NO_DOCTOR, "--year", "2025",
                 "--insured", "9000"},
@@ -405,7 +405,7 @@ class EditCliTest {
             {"Lỗi: bộ tiêu chí QD1300-2023 không có chỉ tiêu \"TC11.01\" (--indicator)", "answer", "set", "--unit",
                 NO_DOCTOR, "--indicator", "TC11.01", "--value", "có"},
             {"Lỗi: chưa nêu gì để sửa; hãy cho ít nhất một trong các tùy chọn --name, --kind, --households.", "hamlet", "set",
-                "7870d4fb-7f5f-387a-9448-a4146ac29a06"},
+                "9dd6f524-e7bd-3be1-83bd-711cf650fb96"},
             {"Lỗi: giá trị \"abc\" không hợp lệ cho --birth-year", "staff", "set", started.toString(), "--birth-year", "abc"},
             {"Lỗi: tùy chọn --on cần một giá trị", "staff", "leave", started.toString()},
         };
@@ -424,7 +424,7 @@ class EditCliTest {
                 "--employment", "permanent", "--sex", "f"), "Error: no unit has the code \"HG9999\"");
         refused(run("--lang", "en", "hamlet", "abolish", unknown.toString(), "--on", "2025-01-01"),
                 "Error: no Hamlet with the id or code \"" + unknown + "\" was found");
-        refused(run("--lang", "en", "worker", "add", "--hamlet", "7870d4fb-7f5f-387a-9448-a4146ac29a06", "--name", "B",
+        refused(run("--lang", "en", "worker", "add", "--hamlet", "9dd6f524-e7bd-3be1-83bd-711cf650fb96", "--name", "B",
                 "--role", "nurse", "--training-months", "3"),
                 "Error: \"nurse\" is not a valid value for --role; choose one of: nhan-vien-y-te-ap, co-do.");
         refused(run("--lang", "en", "staff", "add", "--unit", NO_DOCTOR, "--name", "A", "--profession", "doctor",
@@ -441,12 +441,12 @@ class EditCliTest {
     void aCommuneWithoutAStationTakesNoStaff() throws Exception {
         // A new commune, registered through the register service as the window would; it has no station yet.
         try (vn.ytcs.app.root.Ytcs ytcs = vn.ytcs.app.root.Ytcs.open(dir.resolve("data"))) {
-            vn.ytcs.core.unit.Unit city = ytcs.register().unit("HG01", java.time.LocalDate.of(2025, 6, 30)).orElseThrow();
+            vn.ytcs.core.unit.Unit city = ytcs.register().unit("930", java.time.LocalDate.of(2025, 6, 30)).orElseThrow();
             ytcs.register().save(new vn.ytcs.core.unit.Unit(UUID.randomUUID(), "HG0199", false, "Tân Mới",
                     vn.ytcs.core.unit.UnitType.XA, city.id(), java.time.LocalDate.of(2020, 1, 1), city.validTo(), null, null, true,
                     null));
         }
-        assertEquals(10, json("stations", "--unit", "HG01", "--json").size());
+        assertEquals(10, json("stations", "--unit", "930", "--json").size());
         List<String> before = dumps();
         refused(run("staff", "add", "--unit", "HG0199", "--name", "A", "--profession", "bac-si", "--employment", "co-huu",
                 "--sex", "nam"), "Lỗi: Xã Tân Mới (mã \"HG0199\") chưa có trạm y tế trong sổ");

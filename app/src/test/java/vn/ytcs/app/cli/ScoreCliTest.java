@@ -71,12 +71,12 @@ class ScoreCliTest {
 
     @Test
     void oneCommuneInDetailInBothLanguages() {
-        CliRunner.Result vi = run("score", "--unit", "HG0106");
+        CliRunner.Result vi = run("score", "--unit", "31336");
         assertEquals(0, vi.code(), vi.err());
         assertTrue(vi.out().contains("Xã Hỏa Lựu"), vi.out());
         // Stunting has a (draft) Mekong Delta threshold now: 18.6 % meets "at most 19 %", nothing is missing.
         assertFalse(vi.out().contains("Tỉnh chưa nhập ngưỡng"), vi.out());
-        CliRunner.Result en = run("--lang", "en", "score", "--unit", "HG0106", "--period", "2024");
+        CliRunner.Result en = run("--lang", "en", "score", "--unit", "31336", "--period", "2024");
         assertEquals(0, en.code(), en.err());
         assertTrue(en.out().contains("TC7.35: +1 points – The stunting rate of children under 5 is above the limit for the region"
                 + " (19.1%, needs at most 19%)"), en.out());
@@ -122,15 +122,15 @@ class ScoreCliTest {
             fits(run("--lang", lang, "score"));
             fits(run("--lang", lang, "targets"));
         }
-        CliRunner.Result vi = run("targets", "--unit", "HG01");
-        assertTrue(CliRunner.column(vi.out(), 4).contains("Xã Hỏa Lựu [HG0106]"), vi.out());
-        CliRunner.Result en = run("--lang", "en", "targets", "--unit", "HG01");
-        assertTrue(CliRunner.column(en.out(), 4).contains("Commune Hỏa Lựu [HG0106]"), en.out());
+        CliRunner.Result vi = run("targets", "--unit", "930");
+        assertTrue(CliRunner.column(vi.out(), 4).contains("Xã Hỏa Lựu [31336]"), vi.out());
+        CliRunner.Result en = run("--lang", "en", "targets", "--unit", "930");
+        assertTrue(CliRunner.column(en.out(), 4).contains("Commune Hỏa Lựu [31336]"), en.out());
     }
 
     @Test
     void percentagesAreRoundedAsASpreadsheetDoes() {
-        CliRunner.Result r = run("score", "--unit", "HG0106");
+        CliRunner.Result r = run("score", "--unit", "31336");
         assertTrue(r.out().contains("5/9 (55,6%)"), "5/9 of the workforce criterion: " + r.out());
     }
 
@@ -154,7 +154,7 @@ class ScoreCliTest {
                 + " were scored."), table.out());
         long marked = table.out().lines().filter(l -> l.contains(" *")).count();
         assertEquals(75, marked, "each commune is marked: " + table.out());
-        CliRunner.Result detail = run("score", "--unit", "HG0106", "--period", "2030");
+        CliRunner.Result detail = run("score", "--unit", "31336", "--period", "2030");
         assertTrue(detail.out().contains("Chưa nhập đánh giá cho năm 2030: chỉ chấm các giá trị lấy từ sổ quản lý"), detail.out());
         JsonNode cards = new ObjectMapper().readTree(run("score", "--period", "2030", "--json").out());
         for (JsonNode card : cards) {
@@ -190,7 +190,7 @@ class ScoreCliTest {
         assertEquals(0, r.code(), r.err());
         JsonNode rows = new ObjectMapper().readTree(r.out());
         assertEquals(9 * 10, rows.size(), "province and 8 districts, 10 targets each");
-        CliRunner.Result text = run("targets", "--unit", "HG01");
+        CliRunner.Result text = run("targets", "--unit", "930");
         assertTrue(CliRunner.column(text.out(), 0).contains("Trạm y tế xã có ít nhất một bác sĩ cơ hữu"), "wrapped, whole: " + text.out());
     }
 

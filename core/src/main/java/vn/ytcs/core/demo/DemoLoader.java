@@ -14,6 +14,12 @@ public final class DemoLoader {
 
     /** Meta key set when the demo is loaded; its value is the day it was. */
     public static final String META_KEY = "demo.loaded";
+    /**
+     * Meta key naming the unit codes the demo was loaded with: absent in a demo loaded before the
+     * official codes (issue 11), whose provisional "HG…" codes no document or package matches.
+     */
+    public static final String CODES_KEY = "demo.codes";
+    private static final String OFFICIAL_CODES = "official-2025";
 
     /** What a load did. */
     public enum Outcome {
@@ -54,9 +60,15 @@ public final class DemoLoader {
                 progress.update(done, total);
             }
             w.putMeta(META_KEY, LocalDate.now().toString());
+            w.putMeta(CODES_KEY, OFFICIAL_CODES);
             progress.checkCancelled();
             return Outcome.LOADED;
         });
+    }
+
+    /** Whether the store holds a demo loaded by an earlier YTCS, with provisional unit codes. */
+    public static boolean outdated(Store store) {
+        return isLoaded(store) && store.meta(CODES_KEY).isEmpty();
     }
 
     /** Whether the store holds the demo. */

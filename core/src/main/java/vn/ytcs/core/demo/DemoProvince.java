@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.core.demo;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -20,15 +27,17 @@ import vn.ytcs.core.staff.Sex;
 import vn.ytcs.core.staff.StaffMember;
 import vn.ytcs.core.station.Station;
 import vn.ytcs.core.station.StationKind;
+import vn.ytcs.core.text.VietText;
 import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitType;
 
 /**
  * The demo province: Hậu Giang before 1 July 2025, with its real 8 district-level units and 75
- * communes (names, types and 2019 census populations from shared/domain/haugiang-units.md), and
- * synthetic stations, staff, hamlets and yearly figures generated from a fixed seed. Every unit
- * is marked as demo data and carries a provisional code ("HG…"), never an official one.
+ * communes under their official codes, names and types (the national statistics office's list,
+ * shipped as haugiang-codes-2025.csv), 2019 census populations (shared/domain/haugiang-units.md),
+ * and synthetic stations, staff, hamlets and yearly figures generated from a fixed seed. Every
+ * unit is marked as demo data; the codes and names are official, the rest is not.
  */
 public final class DemoProvince {
 
@@ -43,66 +52,88 @@ public final class DemoProvince {
 
     /** Hậu Giang lies in the Mekong delta. */
     public static final SocioRegion REGION = SocioRegion.DONG_BANG_SONG_CUU_LONG;
-    private static final String UNCERTAIN = "Tên hoặc loại chưa được xác nhận (dữ liệu mẫu)";
 
-    /** A commune row of the source table; population 0 where the census figure is unknown. */
-    private record C(UnitType type, String name, int population, boolean uncertain) {
+    /** A commune of the source table by its name as written today; population 0 where the census figure is unknown. */
+    private record C(String name, int population) {
     }
 
-    private record D(UnitType type, String name, List<C> communes) {
+    /** A district-level unit of the source table by its official code, with its communes' 2019 populations. */
+    private record D(String code, List<C> communes) {
     }
 
-    private static C xa(String name, int pop) {
-        return new C(UnitType.XA, name, pop, false);
+    private static C c(String name, int pop) {
+        return new C(name, pop);
     }
 
-    private static C phuong(String name, int pop) {
-        return new C(UnitType.PHUONG, name, pop, false);
-    }
-
-    private static C thiTran(String name, int pop) {
-        return new C(UnitType.THI_TRAN, name, pop, false);
-    }
-
-    private static C uncertain(C c) {
-        return new C(c.type(), c.name(), c.population(), true);
-    }
-
+    /**
+     * The 2019 census populations (shared/domain/haugiang-units.md), by district code and commune
+     * name; codes, official names and types come from the official list (haugiang-codes-2025.csv).
+     * Phú An, long dissolved, is Phú Tân (31379), whose population is not known here.
+     */
     private static final List<D> DISTRICTS = List.of(
-            new D(UnitType.THANH_PHO, "Vị Thanh", List.of(
-                    phuong("I", 5628), phuong("III", 10703), phuong("IV", 12754), phuong("V", 7270),
-                    phuong("VII", 7809), xa("Hỏa Lựu", 6862), xa("Hỏa Tiến", 4263), xa("Tân Tiến", 7060),
-                    xa("Vị Tân", 11027))),
-            new D(UnitType.THANH_PHO, "Ngã Bảy", List.of(
-                    phuong("Ngã Bảy", 10538), phuong("Lái Hiếu", 8783), phuong("Hiệp Thành", 11842),
-                    uncertain(phuong("Hiệp Lợi", 7731)), xa("Đại Thành", 11074), xa("Tân Thành", 7879))),
-            new D(UnitType.THI_XA, "Long Mỹ", List.of(
-                    phuong("Thuận An", 15660), phuong("Trà Lồng", 4378), phuong("Bình Thạnh", 0),
-                    uncertain(phuong("Vĩnh Tường", 0)), xa("Long Bình", 16766), xa("Long Phú", 9206),
-                    xa("Long Trị", 16094), xa("Long Trị A", 0), xa("Tân Phú", 8830))),
-            new D(UnitType.HUYEN, "Long Mỹ", List.of(
-                    thiTran("Vĩnh Viễn", 0), xa("Lương Nghĩa", 9997), xa("Lương Tâm", 8890),
-                    xa("Thuận Hòa", 10461), xa("Thuận Hưng", 9113), xa("Vĩnh Thuận Đông", 12237),
-                    xa("Vĩnh Viễn A", 6993), xa("Xà Phiên", 15367))),
-            new D(UnitType.HUYEN, "Châu Thành", List.of(
-                    thiTran("Ngã Sáu", 7291), thiTran("Mái Dầm", 11594), xa("Đông Phú", 9593),
-                    xa("Đông Phước", 9744), xa("Đông Phước A", 9866), xa("Đông Thạnh", 8861),
-                    xa("Phú An", 3599), xa("Phú Hữu", 21262))),
-            new D(UnitType.HUYEN, "Châu Thành A", List.of(
-                    thiTran("Một Ngàn", 6330), thiTran("Rạch Gòi", 9407), thiTran("Cái Tắc", 10184),
-                    uncertain(thiTran("Bảy Ngàn", 0)), xa("Nhơn Nghĩa A", 9927), xa("Tân Hòa", 13708),
-                    xa("Tân Phú Thạnh", 13563), xa("Thạnh Xuân", 10624), xa("Trường Long A", 10752),
-                    xa("Trường Long Tây", 8142))),
-            new D(UnitType.HUYEN, "Phụng Hiệp", List.of(
-                    thiTran("Cây Dương", 7214), thiTran("Kinh Cùng", 8488), thiTran("Búng Tàu", 0),
-                    xa("Bình Thành", 9242), xa("Hiệp Hưng", 16440), xa("Hòa An", 16559), xa("Hòa Mỹ", 17110),
-                    xa("Long Thạnh", 14772), xa("Phụng Hiệp", 6335), xa("Phương Bình", 15335),
-                    xa("Phương Phú", 9827), xa("Tân Bình", 0), uncertain(xa("Tân Long", 0)),
-                    xa("Tân Phước Hưng", 0), uncertain(xa("Thạnh Hòa", 0)))),
-            new D(UnitType.HUYEN, "Vị Thủy", List.of(
-                    thiTran("Nàng Mau", 0), xa("Vị Bình", 0), xa("Vị Đông", 0), xa("Vị Thắng", 0),
-                    xa("Vị Thanh", 0), xa("Vị Thủy", 0), xa("Vị Trung", 0), xa("Vĩnh Thuận Tây", 0),
-                    xa("Vĩnh Trung", 0), xa("Vĩnh Tường", 0))));
+            new D("930", List.of(c("I", 5628), c("III", 10703), c("IV", 12754), c("V", 7270), c("VII", 7809),
+                    c("Hỏa Lựu", 6862), c("Hỏa Tiến", 4263), c("Tân Tiến", 7060), c("Vị Tân", 11027))),
+            new D("931", List.of(c("Ngã Bảy", 10538), c("Lái Hiếu", 8783), c("Hiệp Thành", 11842), c("Hiệp Lợi", 7731),
+                    c("Đại Thành", 11074), c("Tân Thành", 7879))),
+            new D("937", List.of(c("Thuận An", 15660), c("Trà Lồng", 4378), c("Bình Thạnh", 0), c("Vĩnh Tường", 0),
+                    c("Long Bình", 16766), c("Long Phú", 9206), c("Long Trị", 16094), c("Long Trị A", 0), c("Tân Phú", 8830))),
+            new D("936", List.of(c("Vĩnh Viễn", 0), c("Lương Nghĩa", 9997), c("Lương Tâm", 8890), c("Thuận Hòa", 10461),
+                    c("Thuận Hưng", 9113), c("Vĩnh Thuận Đông", 12237), c("Vĩnh Viễn A", 6993), c("Xà Phiên", 15367))),
+            new D("933", List.of(c("Ngã Sáu", 7291), c("Mái Dầm", 11594), c("Đông Phú", 9593), c("Đông Phước", 9744),
+                    c("Đông Phước A", 9866), c("Đông Thạnh", 8861), c("Phú Tân", 0), c("Phú Hữu", 21262))),
+            new D("932", List.of(c("Một Ngàn", 6330), c("Rạch Gòi", 9407), c("Cái Tắc", 10184), c("Bảy Ngàn", 0),
+                    c("Nhơn Nghĩa A", 9927), c("Tân Hòa", 13708), c("Tân Phú Thạnh", 13563), c("Thạnh Xuân", 10624),
+                    c("Trường Long A", 10752), c("Trường Long Tây", 8142))),
+            new D("934", List.of(c("Cây Dương", 7214), c("Kinh Cùng", 8488), c("Búng Tàu", 0), c("Bình Thành", 9242),
+                    c("Hiệp Hưng", 16440), c("Hòa An", 16559), c("Hòa Mỹ", 17110), c("Long Thạnh", 14772),
+                    c("Phụng Hiệp", 6335), c("Phương Bình", 15335), c("Phương Phú", 9827), c("Tân Bình", 0),
+                    c("Tân Long", 0), c("Tân Phước Hưng", 0), c("Thạnh Hòa", 0))),
+            new D("935", List.of(c("Nàng Mau", 0), c("Vị Bình", 0), c("Vị Đông", 0), c("Vị Thắng", 0), c("Vị Thanh", 0),
+                    c("Vị Thủy", 0), c("Vị Trung", 0), c("Vĩnh Thuận Tây", 0), c("Vĩnh Trung", 0), c("Vĩnh Tường", 0))));
+
+    /** A row of the official list: code, name as the list spells it, type, the code of its parent. */
+    record Official(String code, String name, UnitType type, String parent) {
+
+        /** The name without its type word, tone marks as written today: "Xã Hoả Lựu" → "Hỏa Lựu". */
+        String shortName() {
+            String n = VietText.modernToneMarks(VietText.nfc(name)).strip();
+            for (String word : List.of("Thành phố ", "Thị xã ", "Thị trấn ", "Huyện ", "Phường ", "Xã ")) {
+                if (n.regionMatches(true, 0, word, 0, word.length())) {
+                    return n.substring(word.length()).strip();
+                }
+            }
+            return n;
+        }
+    }
+
+    /** The official list of Hậu Giang's units before 1 July 2025, as shipped beside this class. */
+    static List<Official> officialList() {
+        CsvMapper csv = new CsvMapper();
+        try (InputStream in = DemoProvince.class.getResourceAsStream("haugiang-codes-2025.csv");
+             MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class)
+                     .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+            List<Official> out = new ArrayList<>();
+            while (rows.hasNext()) {
+                Map<String, String> r = rows.next();
+                out.add(new Official(r.get("code").strip(), r.get("name").strip(), type(r.get("type")), r.get("district_code").strip()));
+            }
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the shipped official unit list", e);
+        }
+    }
+
+    private static UnitType type(String word) {
+        return switch (VietText.nfc(word).strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "thành phố" -> UnitType.THANH_PHO;
+            case "thị xã" -> UnitType.THI_XA;
+            case "huyện" -> UnitType.HUYEN;
+            case "phường" -> UnitType.PHUONG;
+            case "thị trấn" -> UnitType.THI_TRAN;
+            case "xã" -> UnitType.XA;
+            default -> throw new IllegalStateException("unit type \"" + word + "\" in the official list");
+        };
+    }
 
     private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương",
         "Bùi", "Đặng", "Đỗ", "Ngô", "Hồ", "Dương", "Lý", "Châu", "Lâm", "Thái", "Tô", "Đoàn"};
@@ -135,23 +166,27 @@ public final class DemoProvince {
         Unit province = new Unit(id("unit", PROVINCE_CODE), PROVINCE_CODE, true, "Hậu Giang", UnitType.TINH, null,
                 VALID_FROM, VALID_TO, null, REGION, true, null);
         units.add(province);
-        int d = 0;
+        List<Official> official = officialList();
         for (D district : DISTRICTS) {
-            d++;
-            String dCode = String.format("HG%02d", d);
-            Unit du = new Unit(id("unit", dCode), dCode, false, district.name(), district.type(), province.id(),
+            Official od = official.stream().filter(o -> o.code().equals(district.code())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("district " + district.code() + " not in the official list"));
+            Unit du = new Unit(id("unit", od.code()), od.code(), true, od.shortName(), od.type(), province.id(),
                     VALID_FROM, VALID_TO, null, REGION, true, null);
             units.add(du);
-            int c = 0;
+            List<Official> communes = official.stream().filter(o -> o.parent().equals(od.code())).toList();
+            if (communes.size() != district.communes().size()) {
+                throw new IllegalStateException("district " + od.code() + ": " + communes.size() + " communes in the official list, "
+                        + district.communes().size() + " in the census table");
+            }
             for (C commune : district.communes()) {
-                c++;
-                String cCode = dCode + String.format("%02d", c);
-                int vung = commune.type() == UnitType.XA ? (rnd.nextInt(6) == 0 ? 3 : 2) : 1;
-                Unit cu = new Unit(id("unit", cCode), cCode, false, commune.name(), commune.type(), du.id(),
-                        VALID_FROM, VALID_TO, vung, REGION, true, commune.uncertain() ? UNCERTAIN : null);
+                Official oc = communes.stream().filter(o -> o.shortName().equals(commune.name())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException(commune.name() + " not in the official list of " + od.code()));
+                int vung = oc.type() == UnitType.XA ? (rnd.nextInt(6) == 0 ? 3 : 2) : 1;
+                Unit cu = new Unit(id("unit", oc.code()), oc.code(), true, oc.shortName(), oc.type(), du.id(),
+                        VALID_FROM, VALID_TO, vung, REGION, true, null);
                 units.add(cu);
                 int population = commune.population() > 0 ? commune.population() : 5000 + rnd.nextInt(9000);
-                Station station = new Station(id("station", cCode), cu.id(), "Trạm Y tế " + typeWord(cu.type()) + " "
+                Station station = new Station(id("station", oc.code()), cu.id(), "Trạm Y tế " + typeWord(cu.type()) + " "
                         + cu.name(), StationKind.STATION, null, null, null, rnd.nextInt(10) < 3);
                 stations.add(station);
                 staffOf(station, population, rnd, staff);

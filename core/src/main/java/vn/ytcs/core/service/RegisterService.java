@@ -3,6 +3,7 @@ package vn.ytcs.core.service;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -501,9 +502,14 @@ public final class RegisterService {
         return store.localSite();
     }
 
-    /** What opening the database found to tell: a repair it made, a clock behind the data. */
+    /** What opening the database found to tell: a repair it made, a clock behind the data, a demo made by an earlier YTCS. */
     public List<Store.Notice> notices() {
-        return store.notices();
+        if (!DemoLoader.outdated(store)) {
+            return store.notices();
+        }
+        List<Store.Notice> all = new ArrayList<>(store.notices());
+        all.add(new Store.Notice(Store.Notice.Kind.OLD_DEMO, store.dataDir().toString()));
+        return List.copyOf(all);
     }
 
     /** The data folder this register lives in. */

@@ -90,7 +90,9 @@ public final class Store implements AutoCloseable {
             /** A database that never finished its first start was set aside and a new one created. */
             SET_ASIDE,
             /** This computer's clock is far behind the newest change in the database. */
-            CLOCK_BEHIND
+            CLOCK_BEHIND,
+            /** The demo in this folder was loaded by an earlier YTCS, with provisional unit codes: load it again. */
+            OLD_DEMO
         }
     }
 
@@ -751,6 +753,13 @@ public final class Store implements AutoCloseable {
         }
 
         void close() {
+            // Closed for certain: a connection left open somewhere would keep the database open in this process as it
+            // was read then, and H2 hands an open database to the next open of the same file by its name.
+            try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                // Already closed (a failed open, a database gone with its disk): nothing more to close.
+            }
             pool.dispose();
         }
 

@@ -26,6 +26,42 @@ public final class VietText {
         return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
+    /** The five tone marks as combining characters (grave, acute, hook above, tilde, dot below). */
+    private static final String TONES = "\u0300\u0301\u0309\u0303\u0323";
+
+    /**
+     * The tone mark where names are commonly written today: on the o of a final "oa" or "oe" and on
+     * the u of a final "uy" (not after q), as in "Hỏa Lựu", "Tân Hòa", "Vị Thủy"; official lists
+     * still spell some names "Hoả Lựu", "Tân Hoà", "Vị Thuỷ". Other syllables are left as they are
+     * ("hoàn", "quý", "khuyên").
+     */
+    public static String modernToneMarks(String s) {
+        if (s == null) {
+            return null;
+        }
+        String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(d.length());
+        int i = 0;
+        while (i < d.length()) {
+            char c = d.charAt(i);
+            // o/u, then a/e/y carrying a tone (NFD: the letter, then its mark), at the end of the syllable.
+            if ("oOuU".indexOf(c) >= 0 && i + 2 < d.length()) {
+                char v = d.charAt(i + 1);
+                boolean pair = (c == 'o' || c == 'O') ? "aAeE".indexOf(v) >= 0 : "yY".indexOf(v) >= 0;
+                boolean afterQ = i > 0 && (d.charAt(i - 1) == 'q' || d.charAt(i - 1) == 'Q');
+                if (pair && !afterQ && TONES.indexOf(d.charAt(i + 2)) >= 0
+                        && (i + 3 >= d.length() || !Character.isLetter(d.charAt(i + 3)))) {
+                    out.append(c).append(d.charAt(i + 2)).append(v);
+                    i += 3;
+                    continue;
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
     /**
      * A search key: lower case, without tone and vowel marks, đ as d, runs of white space folded.
      * "Hỏa Lựu" and "hoa  luu" give the same key.

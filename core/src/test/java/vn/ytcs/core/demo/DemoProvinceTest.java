@@ -2,6 +2,7 @@
 package vn.ytcs.core.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,10 +52,57 @@ class DemoProvinceTest {
             assertEquals(75, communes.size());
             Map<UnitType, Long> byType = communes.stream().collect(Collectors.groupingBy(Unit::type, Collectors.counting()));
             assertEquals(Map.of(UnitType.XA, 51L, UnitType.PHUONG, 13L, UnitType.THI_TRAN, 11L), byType);
-            assertTrue(communes.stream().allMatch(u -> u.demo() && !u.codeOfficial()));
+            assertTrue(communes.stream().allMatch(u -> u.demo() && u.codeOfficial()));
             Unit viThanh = districts.get(1);
+            assertEquals("930", viThanh.code());
             assertEquals(List.of("I", "III", "IV", "V", "VII", "Hỏa Lựu", "Hỏa Tiến", "Tân Tiến", "Vị Tân"),
                     tree.children(viThanh).stream().map(Unit::name).toList());
+            assertEquals(List.of("31318", "31321", "31324", "31327", "31330", "31336", "31339", "31338", "31333"),
+                    tree.children(viThanh).stream().map(Unit::code).toList());
+        }
+    }
+
+    /** Every unit of the official list is in the demo under its code, type and name (today's tone marks); Phú An is Phú Tân. */
+    @Test
+    void theDemoUnitsAreTheOfficialList() throws Exception {
+        Map<String, Unit> byCode = DemoProvince.generate().units().stream().collect(Collectors.toMap(Unit::code, u -> u));
+        List<String> lines = java.nio.file.Files.readAllLines(Path.of(getClass()
+                .getResource("/vn/ytcs/core/demo/haugiang-codes-2025.csv").toURI()));
+        assertEquals(84, byCode.size(), "the province, 8 districts, 75 communes");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            Unit u = byCode.get(f[0]);
+            assertTrue(u != null, f[0] + " " + f[1]);
+            String shown = vn.ytcs.core.text.VietText.modernToneMarks(f[1]);
+            assertTrue(shown.toLowerCase(java.util.Locale.ROOT).endsWith(u.name().toLowerCase(java.util.Locale.ROOT)),
+                    f[1] + " shown as " + u.name());
+            assertEquals(f[3], byCode.values().stream().filter(p -> p.id().equals(u.parentId())).findFirst().orElseThrow().code(),
+                    f[1] + ": its parent");
+        }
+        assertEquals("Phú Tân", byCode.get("31379").name());
+        assertEquals("Hỏa Lựu", byCode.get("31336").name(), "the list's Hoả Lựu, as written today");
+        assertEquals("Vị Thủy", byCode.get("935").name());
+        assertEquals(UnitType.PHUONG, byCode.get("31344").type(), "Hiệp Lợi, a phường in the official list");
+        assertTrue(byCode.values().stream().noneMatch(u -> u.code().startsWith("HG")), "no provisional code is left");
+    }
+
+    @Test
+    void aDemoLoadedWithProvisionalCodesIsToldToReload() throws Exception {
+        try (Store store = Store.open(dir)) {
+            DemoLoader.load(store, "test");
+            assertFalse(DemoLoader.outdated(store));
+        }
+        // As an earlier YTCS left it: the demo loaded, no word of the codes it used.
+        String url = "jdbc:h2:file:" + dir.resolve(Store.DATABASE_NAME).toAbsolutePath();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "ytcs", "");
+             java.sql.Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("DELETE FROM app_meta WHERE meta_key = '" + DemoLoader.CODES_KEY + "'"));
+        }
+        try (Store store = Store.open(dir)) {
+            assertTrue(DemoLoader.outdated(store), "a demo of an earlier YTCS");
+            vn.ytcs.core.service.RegisterService register = new vn.ytcs.core.service.RegisterService(store, "test",
+                    vn.ytcs.core.catalog.Catalogs::shipped);
+            assertTrue(register.notices().stream().anyMatch(n -> n.kind() == Store.Notice.Kind.OLD_DEMO), "and told so");
         }
     }
 

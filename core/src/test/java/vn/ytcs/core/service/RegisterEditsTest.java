@@ -231,7 +231,7 @@ class RegisterEditsTest {
     @Test
     void stuntingIsScoredWithTheRegionsThresholdAndADraftThresholdMakesTheScoreProvisional() {
         UnitTree tree = register.tree(DAY);
-        Unit hoaLuu = register.unit("HG0106", DAY).orElseThrow();
+        Unit hoaLuu = register.unit("31336", DAY).orElseThrow();
         assertEquals(SocioRegion.DONG_BANG_SONG_CUU_LONG, hoaLuu.region());
         CommuneScoring.Result mekong = score(hoaLuu);
         IndicatorScore stunting = mekong.scorecard().indicators().stream()

@@ -69,4 +69,17 @@ class VietTextTest {
         assertEquals("", VietText.fileNamePart("卫生站 …", 40));
         assertEquals("", VietText.fileNamePart(null, 40));
     }
+
+    @Test
+    void modernToneMarksMoveTheMarkOfAFinalOaOeUyOnly() {
+        assertEquals("Xã Hỏa Lựu", VietText.modernToneMarks("Xã Hoả Lựu"));
+        assertEquals("Tân Hòa", VietText.modernToneMarks("Tân Hoà"));
+        assertEquals("Huyện Vị Thủy", VietText.modernToneMarks("Huyện Vị Thuỷ"));
+        assertEquals("HÒA", VietText.modernToneMarks("HOÀ"));
+        assertEquals("Thuận Hòa", VietText.modernToneMarks("Thuận Hòa"), "already as written today");
+        for (String kept : List.of("hoàn", "quý", "khuyến", "ngoài", "Thủy", "xòe")) {
+            assertEquals(kept, VietText.modernToneMarks(kept));
+        }
+        assertEquals("khỏe", VietText.modernToneMarks("khoẻ"));
+    }
 }
