@@ -16,7 +16,7 @@ import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
 
 /** {@code ytcs units}: the unit tree as of a day. */
-@Command(name = "units")
+@Command(name = "units", subcommands = UnitsCommand.Import.class)
 final class UnitsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -66,5 +66,33 @@ final class UnitsCommand implements Callable<Integer> {
     private static void print(PrintWriter out, UnitTree tree, Unit unit, int depth, Labels labels) {
         out.println("  ".repeat(depth) + labels.unit(unit) + "  [" + labels.code(unit) + "]");
         tree.children(unit).forEach(child -> print(out, tree, child, depth + 1, labels));
+    }
+
+    /** {@code ytcs units import FILE [--dry-run]}: an official unit list, verified whole, then written in one transaction. */
+    @Command(name = "import")
+    static final class Import implements Callable<Integer> {
+        @ParentCommand
+        UnitsCommand units;
+
+        @picocli.CommandLine.Parameters(paramLabel = "FILE", descriptionKey = "cli.param.unitList")
+        java.nio.file.Path file;
+
+        @Option(names = "--dry-run", descriptionKey = "cli.option.dryRun")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            vn.ytcs.app.i18n.Messages m = units.parent.messages;
+            vn.ytcs.core.service.UnitImport.Plan plan;
+            try (Ytcs ytcs = units.parent.open()) {
+                plan = ytcs.unitImport().plan(file);
+                if (!dryRun) {
+                    ytcs.unitImport().apply(plan);
+                }
+            }
+            units.spec.commandLine().getOut().println(m.get(dryRun ? "cli.units.import.dryRun" : "cli.units.import.done",
+                    file.toString(), plan.entries().size(), plan.added()));
+            return Cli.OK;
+        }
     }
 }

@@ -18,7 +18,8 @@ import vn.ytcs.app.window.WindowLauncher;
             SyncCommands.Import.class, SyncCommands.Conflicts.class, SyncCommands.SiteCmd.class,
             HamletCommands.Hamlets.class, HamletCommands.Worker.class, RegisterEdits.Figures.class,
             RegisterEdits.StationGroup.class, RegisterEdits.UnitGroup.class, AssessmentCommands.Answer.class,
-            AssessmentCommands.AssessmentGroup.class, RegisterEdits.History.class, RegisterEdits.Settings.class})
+            AssessmentCommands.AssessmentGroup.class, RegisterEdits.History.class, RegisterEdits.Settings.class,
+            ReorganiseCommand.class})
 public final class YtcsCommand implements Callable<Integer> {
 
     final Messages messages;

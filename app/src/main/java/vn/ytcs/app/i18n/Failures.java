@@ -65,6 +65,9 @@ public final class Failures {
         if (e instanceof DocumentException d) {
             return new ScoreTexts(m).document(d);
         }
+        if (e instanceof vn.ytcs.core.service.TableFile.Refused r) {
+            return tableFile(r, m);
+        }
         if (e instanceof StoreException s && s.reason() != StoreException.Reason.FAILED) {
             return StoreMessages.describe(s, m);
         }
@@ -83,6 +86,18 @@ public final class Failures {
             return StoreMessages.describe(s, m);
         }
         return null;
+    }
+
+    /** Every problem of a refused unit list or mapping, by row and column, one line each. */
+    private static String tableFile(vn.ytcs.core.service.TableFile.Refused r, Messages m) {
+        String file = VietText.printable(String.valueOf(r.file()), DETAIL_LENGTH);
+        StringBuilder s = new StringBuilder(m.get("table.refused", file, r.problems().size()));
+        for (var p : r.problems()) {
+            s.append('\n').append(m.get("table.problem." + p.kind().name(), file, Integer.toString(p.row()),
+                    p.column() == null ? "" : p.column(), VietText.printable(p.value() == null ? "" : p.value(), DETAIL_LENGTH),
+                    VietText.printable(p.detail() == null ? "" : p.detail(), DETAIL_LENGTH)));
+        }
+        return s.toString();
     }
 
     /** The sentence for an edit the register service refused, or null for any other failure. */
@@ -132,7 +147,8 @@ public final class Failures {
                 || e instanceof RegisterService.NotPermitted) {
             return true;
         }
-        if (e instanceof PackageRefused || e instanceof DocumentException || e instanceof SiteKeyException) {
+        if (e instanceof PackageRefused || e instanceof DocumentException || e instanceof SiteKeyException
+                || e instanceof vn.ytcs.core.service.TableFile.Refused) {
             return true;
         }
         if (e instanceof StoreException s && StoreMessages.isRefusal(s)) {

@@ -89,6 +89,16 @@ public final class Ytcs implements AutoCloseable {
         return scoring;
     }
 
+    /** Official unit lists taken in: a real office's own units, without the demo. */
+    public vn.ytcs.core.service.UnitImport unitImport() {
+        return new vn.ytcs.core.service.UnitImport(store, actor);
+    }
+
+    /** Reorganisations of the units: a succession mapping verified, previewed, applied. */
+    public vn.ytcs.core.service.Reorganisation reorganisation() {
+        return new vn.ytcs.core.service.Reorganisation(store, actor);
+    }
+
     /** The catalogs and their revisions: list, import, export, diff. */
     public CatalogService catalogs() {
         return catalogs;

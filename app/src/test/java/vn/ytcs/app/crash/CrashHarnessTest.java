@@ -733,8 +733,11 @@ class CrashHarnessTest {
         f.demo = DemoDigest.of(f.district);
         assertEquals(75, f.demo.communes(), "the demo has 75 communes: " + f.demo);
         copy(f.district, f.upgrade);
+        intact(f.district, "the demo");
         ok(cli(f.district, "site", "setup", "--name", "TTYT Châu Thành", "--role", "DISTRICT"));
+        intact(f.district, "the district's site setup");
         run(f.district, logs, "export", "--to", stick1.toString());
+        intact(f.district, "the district's export of package 1");
         Path pkg1 = packages(stick1).get(0);
         ok(cli(f.province, "site", "setup", "--name", "Sở Y tế Hậu Giang", "--role", "PROVINCE"));
         run(f.province, logs, "site", "trust", pkg1.toString());
@@ -758,8 +761,10 @@ class CrashHarnessTest {
             receipt1 = files.filter(p -> p.getFileName().toString().endsWith(".ytcs-receipt.json")).findFirst().orElseThrow();
         }
         ok(cli(f.district, "site", "trust", receipt1.toString()));
-        ok(cli(f.district, "import", receipt1.toString()));
-        intact(f.district, "the district took the receipt in");
+        intact(f.district, "the district trusted the province");
+        CliResult tookIn = cli(f.district, "import", receipt1.toString());
+        ok(tookIn);
+        intact(f.district, "the district took the receipt in (" + tookIn.out().strip() + " / " + tookIn.err().strip() + ")");
         try (Store store = Store.open(f.district)) {
             List<Station> stations = stations(store);
             for (int i = 0; i < IMPORT_EDITS; i++) {
@@ -923,12 +928,30 @@ class CrashHarnessTest {
     private static void intact(Path data, String after) {
         try (Store store = Store.open(data)) {
             LocalDate day = vn.ytcs.core.demo.DemoProvince.VALID_TO.minusDays(1);
+            List<Unit> communes = store.units().tree(day).communes();
             int units = store.units().tree(day).all().size();
-            int stations = stations(store).size();
+            int stations = store.stations().stationsOf(communes.stream().map(Unit::id).toList()).size();
             if (units != 84 || stations != 75) {
                 throw new AssertionError("after " + after + ": " + units + " units, " + stations + " stations in " + data
-                        + "; files " + Folders.names(data) + "; database " + sizeOf(Store.databaseFile(data)) + " bytes");
+                        + "; files " + new java.util.TreeSet<>(Folders.names(data)) + "; backups "
+                        + new java.util.TreeSet<>(Folders.names(data.resolve("backups"))) + "; database "
+                        + sizeOf(Store.databaseFile(data)) + " bytes; notices " + store.notices() + "; log:\n" + logTail(data));
             }
+        }
+    }
+
+    /** The end of the data folder's own log: what the program said it did there. */
+    private static String logTail(Path data) {
+        try (Stream<Path> files = Files.list(data.resolve("logs"))) {
+            StringBuilder out = new StringBuilder();
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                List<String> lines = Files.readAllLines(f);
+                out.append("== ").append(f.getFileName()).append('\n');
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> out.append(l).append('\n'));
+            }
+            return out.toString();
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
         }
     }
 

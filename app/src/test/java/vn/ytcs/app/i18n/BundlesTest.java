@@ -55,7 +55,8 @@ class BundlesTest {
             Map.entry("derived", vn.ytcs.core.catalog.DerivedValue.class),
             Map.entry("catalogEditor.direction", vn.ytcs.core.catalog.Rule.Direction.class),
             Map.entry("catalogEditor.variantsBy", vn.ytcs.core.catalog.Rule.VariantKey.class),
-            Map.entry("catalogEditor.unreadable", vn.ytcs.app.window.CatalogDraft.Unreadable.class));
+            Map.entry("catalogEditor.unreadable", vn.ytcs.app.window.CatalogDraft.Unreadable.class),
+            Map.entry("table.problem", vn.ytcs.core.service.TableFile.Kind.class));
     /**
      * Keys built at run time from values that are not one enum: the catalog editor's rule kinds and
      * units (as a catalog file names them), the fields a problem names, and the problems of {@link vn.ytcs.core.catalog.CatalogRules}.

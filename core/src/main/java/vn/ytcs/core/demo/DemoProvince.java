@@ -186,8 +186,8 @@ public final class DemoProvince {
                         VALID_FROM, VALID_TO, vung, REGION, true, null);
                 units.add(cu);
                 int population = commune.population() > 0 ? commune.population() : 5000 + rnd.nextInt(9000);
-                Station station = new Station(id("station", oc.code()), cu.id(), "Trạm Y tế " + typeWord(cu.type()) + " "
-                        + cu.name(), StationKind.STATION, null, null, null, rnd.nextInt(10) < 3);
+                Station station = new Station(id("station", oc.code()), cu.id(), Station.nameFor(cu), StationKind.STATION, null,
+                        null, null, rnd.nextInt(10) < 3);
                 stations.add(station);
                 staffOf(station, population, rnd, staff);
                 hamletsOf(cu, rnd, hamlets, workers);
@@ -195,15 +195,6 @@ public final class DemoProvince {
             }
         }
         return new DemoData(units, stations, staff, hamlets, workers, figures);
-    }
-
-    private static String typeWord(UnitType type) {
-        return switch (type) {
-            case XA -> "xã";
-            case PHUONG -> "phường";
-            case THI_TRAN -> "thị trấn";
-            default -> "";
-        };
     }
 
     /** 5–12 staff; about 1 station in 7 has no doctor and 1 in 7 only a rotating one. */

@@ -31,25 +31,23 @@ final class Profiles {
 
     /**
      * Profiles of the communes, in the order given. Staff and hamlet workers who had left by the
-     * day, and hamlets abolished by then, are not counted.
+     * day, and hamlets abolished by then, are not counted; a commune formed by a merger counts the
+     * staff of every station and the hamlets of every commune merged into it by the day.
      */
     List<CommuneProfile> load(UnitTree tree, List<Unit> communes, LocalDate asOf) {
         List<UUID> ids = communes.stream().map(Unit::id).toList();
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Station> stationByCommune = new HashMap<>();
-        for (Station s : store.stations().stationsOf(ids)) {
-            if (s.kind() == StationKind.STATION) {
-                stationByCommune.merge(s.unitId(), s, (a, b) -> a.id().compareTo(b.id()) <= 0 ? a : b);
-            }
-        }
-        List<UUID> stationIds = stationByCommune.values().stream().map(Station::id).toList();
+        // Each commune's register through its lineage: a merged commune carries on those merged into it.
+        Map<UUID, Holdings.Holding> holdings = Holdings.of(store, communes, asOf);
+        List<UUID> registerIds = holdings.values().stream().flatMap(h -> h.units().stream()).distinct().toList();
+        List<UUID> stationIds = holdings.values().stream().flatMap(h -> h.all().stream()).map(Station::id).toList();
         Map<UUID, List<StaffMember>> staffByStation = stationIds.isEmpty() ? Map.of()
                 : store.staff().staffOf(stationIds).stream().filter(m -> m.activeOn(asOf))
                         .collect(Collectors.groupingBy(StaffMember::stationId, Collectors.toList()));
-        List<Hamlet> hamlets = store.hamlets().hamletsOf(ids).stream().filter(h -> h.existsOn(asOf)).toList();
-        Map<UUID, List<Hamlet>> hamletsByCommune = hamlets.stream()
+        List<Hamlet> hamlets = store.hamlets().hamletsOf(registerIds).stream().filter(h -> h.existsOn(asOf)).toList();
+        Map<UUID, List<Hamlet>> hamletsByUnit = hamlets.stream()
                 .collect(Collectors.groupingBy(Hamlet::communeId, Collectors.toList()));
         Map<UUID, List<HamletWorker>> workers = hamlets.isEmpty() ? Map.of()
                 : store.hamlets().workersOf(hamlets.stream().map(Hamlet::id).toList()).stream().filter(w -> w.activeOn(asOf))
@@ -59,13 +57,16 @@ final class Profiles {
 
         List<CommuneProfile> out = new ArrayList<>(communes.size());
         for (Unit c : communes) {
-            Optional<Station> station = Optional.ofNullable(stationByCommune.get(c.id()));
-            List<Hamlet> own = hamletsByCommune.getOrDefault(c.id(), List.of());
+            Holdings.Holding holding = holdings.get(c.id());
+            List<StaffMember> staff = new ArrayList<>();
+            holding.all().forEach(s -> staff.addAll(staffByStation.getOrDefault(s.id(), List.of())));
+            List<Hamlet> own = new ArrayList<>();
+            holding.units().forEach(u -> own.addAll(hamletsByUnit.getOrDefault(u, List.of())));
             Map<UUID, List<HamletWorker>> ownWorkers = new HashMap<>();
             own.forEach(h -> ownWorkers.put(h.id(), workers.getOrDefault(h.id(), List.of())));
-            out.add(new CommuneProfile(c, tree.parent(c), station,
-                    station.map(s -> staffByStation.getOrDefault(s.id(), List.of())).orElse(List.of()),
-                    own, ownWorkers, figures.getOrDefault(c.id(), List.of())));
+            // Figures are the commune's own: a year belongs to the units of its time.
+            out.add(new CommuneProfile(c, tree.parent(c), holding.station(), List.copyOf(staff), List.copyOf(own), ownWorkers,
+                    figures.getOrDefault(c.id(), List.of())));
         }
         return out;
     }

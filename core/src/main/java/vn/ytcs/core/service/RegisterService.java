@@ -200,14 +200,14 @@ public final class RegisterService {
 
     /** Everything the register holds on the commune, current and former, in a handful of queries. */
     public CommuneRegister communeRegister(Unit commune) {
+        // Through its lineage, whatever the day: a merged commune's page holds what it carries on.
+        Holdings.Holding holding = Holdings.of(store, List.of(commune), null).get(commune.id());
         List<UUID> ids = List.of(commune.id());
-        List<Station> stations = store.stations().stationsOf(ids);
-        Optional<Station> station = stations.stream().filter(s -> s.kind() == StationKind.STATION)
-                .min(Comparator.comparing(Station::id));
-        List<Station> points = stations.stream().filter(s -> s.kind() == StationKind.HEALTH_POINT)
-                .sorted(VietText.order(Station::name)).toList();
-        List<StaffMember> staff = station.map(s -> store.staff().staffOf(List.of(s.id()))).orElse(List.of());
-        List<Hamlet> hamlets = store.hamlets().hamletsOf(ids);
+        Optional<Station> station = holding.station();
+        List<Station> points = holding.healthPoints();
+        List<StaffMember> staff = holding.all().isEmpty() ? List.of()
+                : store.staff().staffOf(holding.all().stream().map(Station::id).toList());
+        List<Hamlet> hamlets = store.hamlets().hamletsOf(holding.units());
         Map<UUID, List<HamletWorker>> workers = hamlets.isEmpty() ? Map.of()
                 : store.hamlets().workersOf(hamlets.stream().map(Hamlet::id).toList()).stream()
                         .collect(Collectors.groupingBy(HamletWorker::hamletId, Collectors.toList()));

@@ -96,6 +96,31 @@ final class RegisterQueries implements UnitService, StationService, StaffService
     }
 
     @Override
+    public List<UnitSuccession> successions() {
+        return ctx.selectFrom(UNIT_SUCCESSION)
+                .where(UNIT_SUCCESSION.DELETED.isFalse())
+                .orderBy(UNIT_SUCCESSION.EFFECTIVE_DATE)
+                .fetch(Mapping::succession);
+    }
+
+    @Override
+    public List<Unit> units(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : ctx.selectFrom(ADMIN_UNIT)
+                .where(ADMIN_UNIT.DELETED.isFalse())
+                .and(ADMIN_UNIT.ID.in(ids))
+                .fetch(Mapping::unit);
+    }
+
+    @Override
+    public List<Unit> byCodeAnyDay(String code) {
+        return ctx.selectFrom(ADMIN_UNIT)
+                .where(ADMIN_UNIT.DELETED.isFalse())
+                .and(ADMIN_UNIT.CODE.equalIgnoreCase(code.trim()))
+                .orderBy(ADMIN_UNIT.VALID_FROM)
+                .fetch(Mapping::unit);
+    }
+
+    @Override
     public Optional<Station> stationOf(UUID communeId) {
         return ctx.selectFrom(STATION)
                 .where(STATION.DELETED.isFalse())

@@ -22,4 +22,13 @@ public interface UnitService {
 
     /** Successions recorded for the unit, in either direction. */
     List<UnitSuccession> successions(Unit unit);
+
+    /** Every succession recorded, oldest first: a province's whole history is a few hundred rows. */
+    List<UnitSuccession> successions();
+
+    /** The units with these ids, whatever the day. */
+    List<Unit> units(java.util.Collection<java.util.UUID> ids);
+
+    /** Every unit that has had this code, oldest first: a code alone never names a unit, code and validity do. */
+    List<Unit> byCodeAnyDay(String code);
 }
