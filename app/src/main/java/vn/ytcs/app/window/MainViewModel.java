@@ -76,6 +76,9 @@ public final class MainViewModel {
     private final ReadOnlyDoubleWrapper demoProgress = new ReadOnlyDoubleWrapper(-1);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObjectProperty<List<Store.Notice>> notices = new SimpleObjectProperty<>(List.of());
+    private final ObjectProperty<Throwable> startProblem = new SimpleObjectProperty<>();
+    /** The day the user chose to see, or null for the register's usual day. */
+    private volatile LocalDate chosenDay;
     private long selection;
 
     public MainViewModel(Path dataDir, Executor background, Executor ui, Supplier<LocalDate> today, String actor) {
@@ -127,6 +130,64 @@ public final class MainViewModel {
             }
             if (b != BackgroundTasks.State.RUNNING) {
                 demoProgress.unbind();
+            }
+        });
+    }
+
+    /**
+     * Starts a real office without the demo (issue 11): who this site is, then its units from an
+     * official list file ({@code units import}); a refused file is said on the empty page, nothing changed.
+     */
+    public void startWithUnits(String siteName, vn.ytcs.core.site.SiteRole role, Path unitList) {
+        Ytcs y = ytcs;
+        if (y == null || phase.get() != Phase.EMPTY || unitList == null) {
+            return;
+        }
+        startProblem.set(null);
+        busy.set(true);
+        tasks.run(progress -> {
+            vn.ytcs.core.service.UnitImport.Plan plan = y.unitImport().plan(unitList);
+            if (siteName != null && !siteName.isBlank()) {
+                y.sync().setup(siteName.strip(), role);
+            }
+            y.unitImport().apply(plan);
+            return snapshot(y);
+        }, s -> {
+            busy.set(false);
+            site.set(y.register().localSite());
+            show(s);
+        }, e -> {
+            busy.set(false);
+            startProblem.set(e);
+        });
+    }
+
+    /** Why the units could not be loaded from the file chosen on the empty page; null when nothing went wrong. */
+    public ReadOnlyObjectProperty<Throwable> startProblem() {
+        return startProblem;
+    }
+
+    /**
+     * Shows the register as it was or will be on another day (issue 11): the tree of that day, the
+     * unit shown kept when it existed then. Later reloads keep the day chosen.
+     */
+    public void showDay(LocalDate day) {
+        Ytcs y = ytcs;
+        if (y == null || day == null || day.equals(asOf.get())) {
+            return;
+        }
+        chosenDay = day;
+        background.execute(() -> {
+            try {
+                Snapshot snapshot = snapshot(y);
+                ui.execute(() -> {
+                    Unit unit = selected.get();
+                    selected.set(unit == null ? null : snapshot.tree().get(unit.id()).orElse(null));
+                    show(snapshot);
+                    select(selected.get());
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> fail(e));
             }
         });
     }
@@ -308,19 +369,23 @@ public final class MainViewModel {
         });
     }
 
-    private record Snapshot(UnitTree tree, LocalDate asOf, boolean demo) {
+    /** @param empty whether the register holds no unit at all (not merely none on the day) */
+    private record Snapshot(UnitTree tree, LocalDate asOf, boolean demo, boolean empty) {
     }
 
     private Snapshot snapshot(Ytcs y) {
-        LocalDate day = y.register().defaultAsOf(today.get());
-        return new Snapshot(y.register().tree(day), day, y.register().demoLoaded());
+        LocalDate usual = y.register().defaultAsOf(today.get());
+        LocalDate day = chosenDay != null ? chosenDay : usual;
+        UnitTree t = y.register().tree(day);
+        boolean empty = t.isEmpty() && (day.equals(usual) || y.register().tree(usual).isEmpty());
+        return new Snapshot(t, day, y.register().demoLoaded(), empty);
     }
 
     private void show(Snapshot snapshot) {
         asOf.set(snapshot.asOf());
         demo.set(snapshot.demo());
         tree.set(snapshot.tree());
-        phase.set(snapshot.tree().isEmpty() ? Phase.EMPTY : Phase.READY);
+        phase.set(snapshot.empty() ? Phase.EMPTY : Phase.READY);
     }
 
     private void fail(Throwable e) {

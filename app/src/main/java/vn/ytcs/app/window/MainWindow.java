@@ -63,7 +63,7 @@ public final class MainWindow {
     private final ComboBox<Locale> language = new ComboBox<>();
     private final Hyperlink site = new Hyperlink();
     private PopOver about;
-    private final Label asOf = new Label();
+    private final javafx.scene.control.DatePicker asOf = new javafx.scene.control.DatePicker();
     private final Label demoBadge = new Label();
     private final Label noMatch = new Label();
     private final List<Runnable> unbind = new ArrayList<>();
@@ -221,8 +221,13 @@ public final class MainWindow {
         site.setId("site");
         site.getStyleClass().add(Styles.SITE);
         site.setOnAction(e -> showAbout());
-        HBox bar = new HBox(12, title, site, demoBadge, spacer, catalogButton, importButton, exportButton, asOf, languageLabel,
-                language);
+        // On a 1366-pixel screen the site's name gives way first: titles, buttons and the day keep their width.
+        for (Region r : new Region[] {title, demoBadge, catalogButton, importButton, exportButton, languageLabel, language}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        site.setMinWidth(120);
+        HBox bar = new HBox(10, title, site, demoBadge, spacer, catalogButton, importButton, exportButton, daySelector(),
+                languageLabel, language);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.TOOLBAR);
         return bar;
@@ -253,7 +258,55 @@ public final class MainWindow {
     }
 
     private void showAsOf() {
-        asOf.setText(vm.asOf().get() == null ? "" : m.get("window.asOf", formats.date(vm.asOf().get())));
+        if (vm.asOf().get() != null && !vm.asOf().get().equals(asOf.getValue())) {
+            asOf.setValue(vm.asOf().get());
+        }
+    }
+
+    /**
+     * The day the register is shown as of (issue 11): each day under the boundaries of its own time,
+     * Hậu Giang's communes before 1 July 2025, Cần Thơ's after. Typed as dd/mm/yyyy or picked.
+     */
+    private Node daySelector() {
+        java.time.format.DateTimeFormatter typed = java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu");
+        asOf.setId("as-of");
+        asOf.setPrefWidth(140);
+        asOf.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate day) {
+                return day == null ? "" : formats.date(day);
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null : java.time.LocalDate.parse(text.strip(), typed);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return vm.asOf().get(); // not a day: the day shown stays
+                }
+            }
+        });
+        asOf.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(vm.asOf().get())) {
+                if (!unsaved()) {
+                    vm.showDay(b);
+                    return;
+                }
+                // An open form first, as for another unit or language.
+                javafx.application.Platform.runLater(() -> asOf.setValue(vm.asOf().get()));
+                beforeLeaving(() -> vm.showDay(b));
+            }
+        });
+        asOf.disableProperty().bind(vm.phase().isNotEqualTo(MainViewModel.Phase.READY));
+        Label label = new Label(m.get("window.asOf.label"));
+        label.setLabelFor(asOf);
+        label.setMnemonicParsing(true);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        asOf.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, label, asOf);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add(Styles.DAY);
+        return box;
     }
 
     /** The tree holds only the units visible for the search; a search expands every branch. */
@@ -446,7 +499,58 @@ public final class MainWindow {
         load.setId("load-demo");
         load.setDefaultButton(true);
         load.setOnAction(e -> vm.loadDemo());
-        VBox box = new VBox(16, title, text, load);
+
+        // A real office: who this site is, then its units from the official list (issue 11).
+        Label own = new Label(m.get("window.empty.own"));
+        own.getStyleClass().add(Styles.SUBHEADING);
+        TextField name = new TextField();
+        name.setId("site-name");
+        name.setPromptText(m.get("window.empty.siteName.prompt"));
+        ComboBox<vn.ytcs.core.site.SiteRole> role = new ComboBox<>();
+        role.setId("site-role");
+        role.getItems().addAll(vn.ytcs.core.site.SiteRole.values());
+        role.setValue(vn.ytcs.core.site.SiteRole.REGIONAL_CENTRE); // since July 2025 the district centres serve as regional ones
+        role.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(vn.ytcs.core.site.SiteRole r) {
+                return r == null ? "" : m.get("siteRole." + r.name());
+            }
+
+            @Override
+            public vn.ytcs.core.site.SiteRole fromString(String s) {
+                return null;
+            }
+        });
+        Button units = new Button(m.get("window.empty.loadUnits"));
+        units.setId("load-units");
+        units.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(m.get("window.empty.loadUnits"));
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(m.get("window.empty.csv"), "*.csv"));
+            java.io.File file = chooser.showOpenDialog(root.getScene().getWindow());
+            if (file != null) {
+                vm.startWithUnits(name.getText(), role.getValue(), file.toPath());
+            }
+        });
+        units.disableProperty().bind(vm.busy());
+        Label problem = new Label();
+        problem.setId("units-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add(Styles.WARNING);
+        problem.managedProperty().bind(problem.visibleProperty());
+        Runnable said = () -> {
+            Throwable t = vm.startProblem().get();
+            problem.setVisible(t != null);
+            problem.setText(t == null ? "" : Failures.describe(t, m));
+        };
+        listen(vm.startProblem(), (o, a, b) -> said.run());
+        said.run();
+        HBox who = new HBox(8, name, role);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        VBox ownBox = new VBox(8, own, placeholder(m.get("window.empty.own.text")), who, units, problem);
+        ownBox.setMaxWidth(560);
+
+        VBox box = new VBox(16, title, text, load, new javafx.scene.control.Separator(), ownBox);
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(560);
         return box;

@@ -5,6 +5,8 @@ package vn.ytcs.app.window;
 final class Styles {
 
     static final String TOOLBAR = "ytcs-toolbar";
+    /** The toolbar's day selector, its label white on the bar as the others. */
+    static final String DAY = "ytcs-day";
     static final String APP_TITLE = "ytcs-app-title";
     static final String DEMO_BADGE = "ytcs-demo-badge";
     static final String SIDEBAR = "ytcs-sidebar";

@@ -152,6 +152,11 @@ public final class YtcsApp extends Application {
         return new SyncViewModel(vm::sync, vm::catalogs, background, Platform::runLater, vm::reload);
     }
 
+    /** The main window's view model: what the window shows, for a test to drive where a file chooser would. */
+    MainViewModel viewModel() {
+        return vm;
+    }
+
     /** Opens the import dialog on a package (the file chooser is skipped when the file is known). */
     ImportDialog openImport(Path file) {
         SyncViewModel sync = syncViewModel();

@@ -320,7 +320,7 @@ public final class Reorganisation {
     /** The name without its type word, tone marks as written today. */
     public static String shortName(String name) {
         String n = VietText.modernToneMarks(VietText.nfc(name)).strip();
-        for (String word : List.of("Thành phố ", "Thị xã ", "Thị trấn ", "Đặc khu ", "Huyện ", "Phường ", "Xã ")) {
+        for (String word : List.of("Tỉnh ", "Thành phố ", "Thị xã ", "Thị trấn ", "Đặc khu ", "Huyện ", "Quận ", "Phường ", "Xã ")) {
             if (n.regionMatches(true, 0, word, 0, word.length())) {
                 return n.substring(word.length()).strip();
             }
