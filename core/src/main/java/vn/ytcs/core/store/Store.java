@@ -753,13 +753,6 @@ public final class Store implements AutoCloseable {
         }
 
         void close() {
-            // Closed for certain: a connection left open somewhere would keep the database open in this process as it
-            // was read then, and H2 hands an open database to the next open of the same file by its name.
-            try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
-                st.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                // Already closed (a failed open, a database gone with its disk): nothing more to close.
-            }
             pool.dispose();
         }
 

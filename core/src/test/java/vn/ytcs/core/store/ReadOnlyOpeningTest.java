@@ -122,6 +122,8 @@ class ReadOnlyOpeningTest {
             store.localSite();
         }
         assertArrayEquals(before, Files.readAllBytes(file), "not a byte changed");
+        // Nor a file more: closing leaves no H2 trace of errors it made itself.
+        assertTrue(Files.notExists(dir.resolve(Store.DATABASE_NAME + ".trace.db")), "no trace file");
 
         try (Store store = Store.open(dir)) {
             store.write("lan", w -> {
