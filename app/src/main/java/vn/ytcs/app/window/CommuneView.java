@@ -170,6 +170,21 @@ final class CommuneView {
         return box;
     }
 
+    /** The commune's history (issue 11): what it was formed from, or what it became, and when. */
+    private void history(CommuneRegister.History h) {
+        if (!h.formedFrom().isEmpty()) {
+            Label l = facts(m.get("window.commune.formedFrom", formats.date(h.formedFrom().get(0).day()),
+                    String.join(", ", h.formedFrom().stream().map(x -> labels.unit(x.unit()) + " (" + x.unit().code() + ")").toList())));
+            l.setId("unit-history");
+            register.getChildren().add(l);
+        }
+        for (CommuneRegister.Step b : h.became()) {
+            Label l = facts(m.get("window.commune.became", formats.date(b.day()), labels.unit(b.unit()) + " (" + b.unit().code() + ")"));
+            l.setId("unit-history");
+            register.getChildren().add(l);
+        }
+    }
+
     private Node stationFacts(CommuneProfile p) {
         VBox box = new VBox(6, facts(m.get("window.station.facts", p.staff().size(), p.doctors(), p.permanentDoctors())));
         if (p.permanentDoctors() == 0) {
@@ -210,6 +225,7 @@ final class CommuneView {
             register.getChildren().add(facts(m.get("window.loading")));
             return;
         }
+        history(r.history());
         register.getChildren().add(section(m.get("window.station.title")));
         Button editStation = button(r.station().isPresent() ? "editor.station.edit" : "editor.station.add", "edit-station",
                 () -> editing.editStation());

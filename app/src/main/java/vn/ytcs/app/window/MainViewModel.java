@@ -347,6 +347,12 @@ public final class MainViewModel {
                 this::reload);
     }
 
+    /** A view model for a reorganisation of the units; once applied, the units are read again. */
+    ReorganiseViewModel reorganisation() {
+        Ytcs y = ytcs;
+        return y == null ? null : new ReorganiseViewModel(() -> y, background, ui, this::reload);
+    }
+
     /** The catalogs, for the import dialog to tell which revisions of the standard arrived (null until opened). */
     vn.ytcs.core.service.CatalogService catalogs() {
         return ytcs == null ? null : ytcs.catalogs();

@@ -400,7 +400,15 @@ public final class MainWindow {
                     summary.meetingStandard(), Integer.toString(summary.period())));
             facts.getStyleClass().add(Styles.FACTS);
             Label hint = placeholder(m.get("window.select"));
-            VBox box = new VBox(12, title, facts, hint);
+            Button reorganise = new Button(m.get("reorg.open"));
+            reorganise.setId("open-reorganise");
+            reorganise.setOnAction(e -> {
+                ReorganiseViewModel r = vm.reorganisation();
+                if (r != null) {
+                    new ReorganiseDialog(root.getScene().getWindow(), r, m, stylesheet()).stage().show();
+                }
+            });
+            VBox box = new VBox(12, title, facts, hint, reorganise);
             box.setPadding(new Insets(16, 20, 20, 20));
             return box;
         }

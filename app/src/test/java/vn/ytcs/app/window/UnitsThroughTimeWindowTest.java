@@ -78,6 +78,10 @@ class UnitsThroughTimeWindowTest extends WindowTest {
                 .filter(i -> i.getValue().code().equals("31338")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> FxLookup.present(robot, n -> n instanceof Label l
                 && l.getText() != null && l.getText().contains("Trạm Y tế xã Tân Tiến")));
+        String formed = Messages.of(locale).get("window.commune.formedFrom", "01/07/2025", "").split(":")[0];
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxLookup.present(robot, n -> n instanceof Label l
+                && "unit-history".equals(l.getId()) && l.getText().startsWith(formed) && l.getText().contains("(31336)")
+                && l.getText().contains("(31339)")));
         robot.interact(() -> Screenshots.saveQuietly(stage.getScene(), "through-time-2026-" + locale.getLanguage()));
 
         DatePicker day = robot.lookup("#as-of").queryAs(DatePicker.class);

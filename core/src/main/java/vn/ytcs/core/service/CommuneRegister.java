@@ -27,7 +27,16 @@ import vn.ytcs.core.unit.Unit;
  */
 public record CommuneRegister(Unit commune, Optional<Station> station, List<Station> healthPoints,
                               List<StaffMember> staff, List<Hamlet> hamlets, Map<UUID, List<HamletWorker>> workers,
-                              List<CommuneYear> figures) {
+                              List<CommuneYear> figures, History history) {
+
+    /** A step of a unit's history: the other unit, and the day. */
+    public record Step(Unit unit, java.time.LocalDate day) {
+    }
+
+    /** What the unit was formed from, and what it became, each with the day (issue 11). */
+    public record History(List<Step> formedFrom, List<Step> became) {
+        public static final History NONE = new History(List.of(), List.of());
+    }
 
     public List<HamletWorker> workersOf(Hamlet hamlet) {
         return workers.getOrDefault(hamlet.id(), List.of());

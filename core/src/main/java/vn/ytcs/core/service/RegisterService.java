@@ -211,7 +211,30 @@ public final class RegisterService {
         Map<UUID, List<HamletWorker>> workers = hamlets.isEmpty() ? Map.of()
                 : store.hamlets().workersOf(hamlets.stream().map(Hamlet::id).toList()).stream()
                         .collect(Collectors.groupingBy(HamletWorker::hamletId, Collectors.toList()));
-        return new CommuneRegister(commune, station, points, staff, hamlets, workers, store.figures().figuresOf(ids));
+        return new CommuneRegister(commune, station, points, staff, hamlets, workers, store.figures().figuresOf(ids),
+                history(commune));
+    }
+
+    /** What the unit was formed from and what it became, from its successions. */
+    public CommuneRegister.History history(Unit unit) {
+        List<vn.ytcs.core.unit.UnitSuccession> steps = store.units().successions(unit);
+        if (steps.isEmpty()) {
+            return CommuneRegister.History.NONE;
+        }
+        Map<UUID, Unit> others = store.units().units(steps.stream()
+                .map(s -> s.toUnit().equals(unit.id()) ? s.fromUnit() : s.toUnit()).toList()).stream()
+                .collect(Collectors.toMap(Unit::id, u -> u));
+        List<CommuneRegister.Step> from = new ArrayList<>();
+        List<CommuneRegister.Step> became = new ArrayList<>();
+        for (vn.ytcs.core.unit.UnitSuccession s : steps) {
+            if (s.toUnit().equals(unit.id()) && others.containsKey(s.fromUnit())) {
+                from.add(new CommuneRegister.Step(others.get(s.fromUnit()), s.effective()));
+            } else if (others.containsKey(s.toUnit())) {
+                became.add(new CommuneRegister.Step(others.get(s.toUnit()), s.effective()));
+            }
+        }
+        from.sort(Comparator.comparing((CommuneRegister.Step x) -> x.unit().code()));
+        return new CommuneRegister.History(List.copyOf(from), List.copyOf(became));
     }
 
     /** Profiles of the communes on the day, in the order given, in a handful of queries. */

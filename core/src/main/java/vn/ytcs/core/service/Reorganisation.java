@@ -287,13 +287,7 @@ public final class Reorganisation {
         }
         List<Row> rows = new ArrayList<>();
         for (TableFile.Line l : read.lines()) {
-            boolean ok = true;
-            for (String c : REQUIRED) {
-                if (l.get(c).isEmpty()) {
-                    problems.add(new Problem(l.row(), c, Kind.EMPTY, "", null));
-                    ok = false;
-                }
-            }
+            boolean ok = l.filled(REQUIRED, problems);
             LocalDate day = null;
             if (!l.get("effective_date").isEmpty()) {
                 try {

@@ -89,6 +89,18 @@ public final class TableFile {
             return values.getOrDefault(column, "");
         }
 
+        /** Whether every one of the columns has a value; each empty one is a problem of its own. */
+        boolean filled(List<String> columns, List<Problem> problems) {
+            boolean ok = true;
+            for (String c : columns) {
+                if (get(c).isEmpty()) {
+                    problems.add(new Problem(row, c, Kind.EMPTY, "", null));
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
         /** The value, or null when empty. */
         String optional(String column) {
             String v = get(column);

@@ -63,13 +63,7 @@ public final class UnitImport {
         List<Typed> typed = new ArrayList<>();
         Map<String, Typed> byCode = new HashMap<>();
         for (TableFile.Line l : read.lines()) {
-            boolean ok = true;
-            for (String c : REQUIRED) {
-                if (l.get(c).isEmpty()) {
-                    problems.add(new Problem(l.row(), c, Kind.EMPTY, "", null));
-                    ok = false;
-                }
-            }
+            boolean ok = l.filled(REQUIRED, problems);
             LocalDate from = date(l, "valid_from", problems);
             LocalDate to = date(l, "valid_to", problems);
             UnitType type = l.get("type").isEmpty() ? null : type(l.get("type"), l.optional("parent_code") == null);
