@@ -14,9 +14,7 @@ import static vn.ytcs.app.crash.Folders.zipOpens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -859,21 +857,16 @@ class CrashHarnessTest {
     record CliResult(int code, String out, String err) {
     }
 
-    /** The command line in this JVM (for preparing and checking; the crashes happen in child JVMs). */
-    static CliResult cli(Path data, String... args) {
-        List<String> all = new ArrayList<>(List.of("--lang", "en", "--data-dir", data.toString()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            code = Cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            code = Cli.FAILED;
-            err.writeBytes(e.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return new CliResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static int cliRuns;
+
+    /**
+     * The command line, for preparing and checking, in a child JVM of its own as a user runs it (the crashes happen in
+     * child JVMs too). Not in this JVM: the harness's own JVM has run every other test of the module before, and twice
+     * in CI a folder written by a child then read by commands run in this JVM looked empty to them (see intact()).
+     */
+    static synchronized CliResult cli(Path data, String... args) {
+        ProgramRun.Outcome o = ProgramRun.start(data, root.resolve("cli-logs"), "cli-" + cliRuns++, args).finish(() -> false);
+        return new CliResult(o.exitCode(), o.out(), o.err());
     }
 
     private static void ok(CliResult r) {

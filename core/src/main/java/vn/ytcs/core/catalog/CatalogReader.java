@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import vn.ytcs.core.json.DocumentException;
 import vn.ytcs.core.json.DocumentException.Problem;
 import vn.ytcs.core.json.JsonDocuments;
 import vn.ytcs.core.text.VietText;
-import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.unit.UnitType;
 
 /**

@@ -22,8 +22,6 @@ import vn.ytcs.core.hamlet.HamletWorker;
 import vn.ytcs.core.record.FieldRule;
 import vn.ytcs.core.staff.StaffMember;
 import vn.ytcs.core.station.Station;
-import vn.ytcs.core.station.StationKind;
-import vn.ytcs.core.text.VietText;
 import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.demo.DemoLoader;

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import vn.ytcs.core.assessment.Assessment;
 import vn.ytcs.core.assessment.AssessmentState;
+import vn.ytcs.core.service.TableFile.Kind;
+import vn.ytcs.core.service.TableFile.Problem;
 import vn.ytcs.core.station.Station;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.text.VietText;
@@ -23,8 +25,6 @@ import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitLevel;
 import vn.ytcs.core.unit.UnitSuccession;
 import vn.ytcs.core.unit.UnitType;
-import vn.ytcs.core.service.TableFile.Kind;
-import vn.ytcs.core.service.TableFile.Problem;
 
 /**
  * Applies a reorganisation (issue 11, docs/decisions/0010-reorganisation.md): a succession mapping
