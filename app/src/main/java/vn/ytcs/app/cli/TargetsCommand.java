@@ -98,7 +98,7 @@ final class TargetsCommand implements Callable<Integer> {
                     rows.add(ProgressRow.of(u, p, labels));
                 }
             }
-            print(rows, year);
+            print(rows, year, day, tree.communes().size());
             return Cli.OK;
         }
     }
@@ -134,7 +134,8 @@ final class TargetsCommand implements Callable<Integer> {
         }
     }
 
-    private void print(List<ProgressRow> rows, int year) {
+    /** @param day the day whose boundaries the communes are counted in (issue 11: each period on its own units) */
+    private void print(List<ProgressRow> rows, int year, LocalDate day, int communes) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, rows);
@@ -143,6 +144,7 @@ final class TargetsCommand implements Callable<Integer> {
         Messages m = parent.messages;
         Formats formats = new Formats(m.locale());
         out.println(m.get("cli.targets.header", Integer.toString(year)));
+        out.println(m.get("cli.targets.boundaries", parent.format(day), communes));
         String current = null;
         TextTable table = null;
         for (ProgressRow r : rows) {

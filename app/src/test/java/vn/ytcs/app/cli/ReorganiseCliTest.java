@@ -85,6 +85,10 @@ class ReorganiseCliTest {
         JsonNode hoaLuu = JSON.readTree(ok("--as-of", "2026-12-01", "stations", "--unit", "31338", "--json").out());
         assertEquals(1, hoaLuu.size(), hoaLuu.toString());
 
+        // Targets say whose boundaries they count in: each day its own units.
+        assertTrue(ok("--as-of", "2026-12-01", "targets").out().contains("Theo đơn vị hành chính ngày 01/12/2026 (28 xã)."));
+        assertTrue(ok("--as-of", "2025-06-30", "targets").out().contains("Theo đơn vị hành chính ngày 30/06/2025 (75 xã)."));
+
         String again = ok("reorganise", mapping.toString(), "--parent", "92").out();
         assertTrue(again.contains("đã được áp dụng: không có gì thay đổi"), again);
         assertEquals(28, communes("2026-12-01"));
