@@ -29,7 +29,7 @@ final class UnitsCommand implements Callable<Integer> {
     boolean json;
 
     /** One unit and its children, as printed by {@code --json}. */
-    record UnitNode(String code, boolean codeOfficial, String name, String type, String level, Integer vung,
+    record UnitNode(String code, boolean codeOfficial, String name, String type, String level, Integer vung, String region,
                     boolean demo, String note, LocalDate validFrom, LocalDate validTo, List<UnitNode> children) {
     }
 
@@ -59,8 +59,9 @@ final class UnitsCommand implements Callable<Integer> {
     }
 
     private static UnitNode node(UnitTree tree, Unit u) {
-        return new UnitNode(u.code(), u.codeOfficial(), u.name(), u.type().name(), u.level().name(), u.vung(), u.demo(),
-                u.note(), u.validFrom(), u.validTo(), tree.children(u).stream().map(c -> node(tree, c)).toList());
+        return new UnitNode(u.code(), u.codeOfficial(), u.name(), u.type().name(), u.level().name(), u.vung(),
+                u.region() == null ? null : u.region().name(), u.demo(), u.note(), u.validFrom(), u.validTo(),
+                tree.children(u).stream().map(c -> node(tree, c)).toList());
     }
 
     private static void print(PrintWriter out, UnitTree tree, Unit unit, int depth, Labels labels) {

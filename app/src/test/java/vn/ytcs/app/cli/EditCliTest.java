@@ -257,6 +257,7 @@ class EditCliTest {
             }
         }
         assertEquals(2, ward.get("vung").asInt());
+        assertEquals("TAY_NGUYEN", ward.get("region").asText(), "the region, as units --json now says it");
         String history = ok("history", id.toString()).out();
         assertTrue(history.contains("vùng Đồng bằng sông Cửu Long → vùng Tây Nguyên"), history);
         refused(run("unit", "set", "--unit", NO_DOCTOR, "--vung", "4"), "Lỗi: --vung: giá trị 4 nằm ngoài khoảng 1 đến 3");
