@@ -27,9 +27,9 @@ import vn.ytcs.core.staff.Sex;
 import vn.ytcs.core.staff.StaffMember;
 import vn.ytcs.core.station.Station;
 import vn.ytcs.core.station.StationKind;
-import vn.ytcs.core.text.VietText;
 import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitNames;
 import vn.ytcs.core.unit.UnitType;
 
 /**
@@ -96,13 +96,7 @@ public final class DemoProvince {
 
         /** The name without its type word, tone marks as written today: "Xã Hoả Lựu" → "Hỏa Lựu". */
         String shortName() {
-            String n = VietText.modernToneMarks(VietText.nfc(name)).strip();
-            for (String word : List.of("Thành phố ", "Thị xã ", "Thị trấn ", "Huyện ", "Phường ", "Xã ")) {
-                if (n.regionMatches(true, 0, word, 0, word.length())) {
-                    return n.substring(word.length()).strip();
-                }
-            }
-            return n;
+            return UnitNames.shortName(name);
         }
     }
 
@@ -124,15 +118,11 @@ public final class DemoProvince {
     }
 
     private static UnitType type(String word) {
-        return switch (VietText.nfc(word).strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "thành phố" -> UnitType.THANH_PHO;
-            case "thị xã" -> UnitType.THI_XA;
-            case "huyện" -> UnitType.HUYEN;
-            case "phường" -> UnitType.PHUONG;
-            case "thị trấn" -> UnitType.THI_TRAN;
-            case "xã" -> UnitType.XA;
-            default -> throw new IllegalStateException("unit type \"" + word + "\" in the official list");
-        };
+        UnitType t = UnitNames.type(word, false);
+        if (t == null) {
+            throw new IllegalStateException("unit type \"" + word + "\" in the official list");
+        }
+        return t;
     }
 
     private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Phan", "Trương",

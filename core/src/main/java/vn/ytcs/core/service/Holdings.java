@@ -63,21 +63,25 @@ final class Holdings {
         for (Unit c : communes) {
             List<Station> stations = new ArrayList<>();
             units.get(c.id()).forEach(u -> stations.addAll(stationsByUnit.getOrDefault(u, List.of())));
-            Comparator<Station> preference = Comparator
-                    .comparing((Station s) -> !s.unitId().equals(c.id()))
-                    .thenComparing(s -> !c.code().equals(codeOf(s, older)))
-                    .thenComparing(s -> codeOf(s, older) == null ? "" : codeOf(s, older))
-                    .thenComparing(Station::id);
-            Optional<Station> main = stations.stream().filter(s -> s.kind() == StationKind.STATION).min(preference);
-            List<Station> points = stations.stream().filter(s -> main.map(m -> !m.id().equals(s.id())).orElse(true))
-                    .sorted(VietText.order(Station::name)).toList();
-            out.put(c.id(), new Holding(units.get(c.id()), main, points));
+            out.put(c.id(), holding(c.id(), c.code(), units.get(c.id()), stations,
+                    u -> older.containsKey(u) ? older.get(u).code() : null));
         }
         return out;
     }
 
-    private static String codeOf(Station s, Map<UUID, Unit> older) {
-        Unit u = older.get(s.unitId());
-        return u == null ? null : u.code();
+    /**
+     * The rule itself, for a commune (or a new unit not made yet: {@code self} null) of this code
+     * holding these units and stations; {@code codeOf} gives a unit's code, null when not known.
+     */
+    static Holding holding(UUID self, String code, List<UUID> units, List<Station> stations, Function<UUID, String> codeOf) {
+        Comparator<Station> preference = Comparator
+                .comparing((Station s) -> !s.unitId().equals(self))
+                .thenComparing(s -> !code.equals(codeOf.apply(s.unitId())))
+                .thenComparing(s -> codeOf.apply(s.unitId()) == null ? "" : codeOf.apply(s.unitId()))
+                .thenComparing(Station::id);
+        Optional<Station> main = stations.stream().filter(s -> s.kind() == StationKind.STATION).min(preference);
+        List<Station> points = stations.stream().filter(s -> main.map(m -> !m.id().equals(s.id())).orElse(true))
+                .sorted(VietText.order(Station::name)).toList();
+        return new Holding(units, main, points);
     }
 }

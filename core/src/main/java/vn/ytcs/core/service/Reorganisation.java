@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +22,7 @@ import vn.ytcs.core.store.Store;
 import vn.ytcs.core.text.VietText;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitLevel;
+import vn.ytcs.core.unit.UnitNames;
 import vn.ytcs.core.unit.UnitSuccession;
 import vn.ytcs.core.unit.UnitType;
 
@@ -99,22 +99,30 @@ public final class Reorganisation {
                 problems.add(new Problem(r.row(), "old_code", Kind.UNKNOWN_CODE, r.oldCode(), null));
             } else {
                 oldUnits.put(r, old.get());
-                if (!sameName(old.get().name(), r.oldName())) {
+                if (!UnitNames.same(old.get().name(), r.oldName())) {
                     problems.add(new Problem(r.row(), "old_name", Kind.NAME_MISMATCH, r.oldName(), old.get().name()));
                 }
             }
             byNew.computeIfAbsent(r.effective() + "/" + r.newCode(), k -> new ArrayList<>()).add(r);
         }
         cycles(rows, problems);
+        // What the old communes hold the day before, read once per day for the whole file.
+        Map<LocalDate, Map<UUID, Holdings.Holding>> held = new HashMap<>();
+        for (Row r : rows) {
+            if (oldUnits.containsKey(r)) {
+                held.computeIfAbsent(r.effective(), d -> Holdings.of(store, rows.stream().filter(x -> x.effective().equals(d))
+                        .map(oldUnits::get).filter(java.util.Objects::nonNull).distinct().toList(), d.minusDays(1)));
+            }
+        }
         List<NewUnit> units = new ArrayList<>();
         for (List<Row> group : byNew.values()) {
             Row first = group.get(0);
             for (Row r : group) {
-                if (!sameName(r.newName(), first.newName())) {
+                if (!UnitNames.same(r.newName(), first.newName())) {
                     problems.add(new Problem(r.row(), "new_name", Kind.INCONSISTENT, r.newName(), first.newName()));
                 }
             }
-            UnitType type = typeOf(first.newName());
+            UnitType type = UnitNames.communeTypeOf(first.newName());
             if (type == null) {
                 problems.add(new Problem(first.row(), "new_name", Kind.UNKNOWN_TYPE, first.newName(), null));
                 continue;
@@ -130,11 +138,11 @@ public final class Reorganisation {
                     .filter(u -> merged.stream().noneMatch(m -> m.id().equals(u.id()))).findFirst();
             other.ifPresent(o -> problems.add(new Problem(first.row(), "new_code", Kind.OVERLAP, first.newCode(), o.name())));
             Unit parent = parent(first, parentCode, merged, problems);
-            Preview p = preview(first, merged);
+            Preview p = preview(first, merged, held.get(first.effective()));
             if (p.station().isEmpty() && made.isEmpty()) {
                 problems.add(new Problem(first.row(), "new_code", Kind.NO_STATION, first.newCode(), null));
             }
-            units.add(new NewUnit(first.newCode(), shortName(first.newName()), type, first.effective(), parent, merged,
+            units.add(new NewUnit(first.newCode(), UnitNames.shortName(first.newName()), type, first.effective(), parent, merged,
                     p.station(), p.points(), p.staff(), p.hamlets(), p.open(), made.isPresent()));
         }
         if (!problems.isEmpty()) {
@@ -174,23 +182,21 @@ public final class Reorganisation {
         return plan;
     }
 
+    /** What the new unit would hold: the same rule as the register's ({@link Holdings}), before it exists. */
     private record Preview(Optional<Station> station, List<Station> points, int staff, int hamlets, int open) {
     }
 
-    /** What the new unit would hold: the same rule as the register's ({@link Holdings}), before it exists. */
-    private Preview preview(Row first, List<Unit> merged) {
-        Map<UUID, Holdings.Holding> holdings = Holdings.of(store, merged, first.effective().minusDays(1));
+    private Preview preview(Row first, List<Unit> merged, Map<UUID, Holdings.Holding> holdings) {
         List<Station> stations = new ArrayList<>();
-        Set<UUID> units = new HashSet<>();
+        Set<UUID> units = new java.util.LinkedHashSet<>();
         for (Unit m : merged) {
             Holdings.Holding h = holdings.get(m.id());
             stations.addAll(h.all());
             units.addAll(h.units());
         }
-        Optional<Station> kept = stations.stream().filter(s -> s.kind() == vn.ytcs.core.station.StationKind.STATION)
-                .min(java.util.Comparator.comparing((Station s) -> !codeOfUnit(s, merged).equals(first.newCode()))
-                        .thenComparing(s -> codeOfUnit(s, merged)));
-        List<Station> points = stations.stream().filter(s -> kept.map(k -> !k.id().equals(s.id())).orElse(true)).toList();
+        Map<UUID, String> codes = new HashMap<>();
+        merged.forEach(u -> codes.put(u.id(), u.code()));
+        Holdings.Holding made = Holdings.holding(null, first.newCode(), List.copyOf(units), stations, codes::get);
         LocalDate day = first.effective().minusDays(1);
         int staff = stations.isEmpty() ? 0 : (int) store.staff().staffOf(stations.stream().map(Station::id).toList()).stream()
                 .filter(m -> m.activeOn(day)).count();
@@ -203,11 +209,7 @@ public final class Reorganisation {
                 }
             }
         }
-        return new Preview(kept, points, staff, hamlets, open);
-    }
-
-    private static String codeOfUnit(Station s, List<Unit> merged) {
-        return merged.stream().filter(u -> u.id().equals(s.unitId())).map(Unit::code).findFirst().orElse("~");
+        return new Preview(made.station(), made.healthPoints(), staff, hamlets, open);
     }
 
     /** The commune of the old code on the day before the reorganisation (it ends on the day once applied). */
@@ -304,39 +306,5 @@ public final class Reorganisation {
             }
         }
         return rows;
-    }
-
-    /** "Xã Hoả Lựu" and "Hỏa Lựu" name the same commune: types aside, after NFC and today's tone marks. */
-    static boolean sameName(String a, String b) {
-        return shortName(a).equalsIgnoreCase(shortName(b));
-    }
-
-    /** The name without its type word, tone marks as written today. */
-    public static String shortName(String name) {
-        String n = VietText.modernToneMarks(VietText.nfc(name)).strip();
-        for (String word : List.of("Tỉnh ", "Thành phố ", "Thị xã ", "Thị trấn ", "Đặc khu ", "Huyện ", "Quận ", "Phường ", "Xã ")) {
-            if (n.regionMatches(true, 0, word, 0, word.length())) {
-                return n.substring(word.length()).strip();
-            }
-        }
-        return n;
-    }
-
-    /** The commune type a name starts with, or null. */
-    static UnitType typeOf(String name) {
-        String n = VietText.nfc(name).strip().toLowerCase(Locale.ROOT);
-        if (n.startsWith("phường ")) {
-            return UnitType.PHUONG;
-        }
-        if (n.startsWith("xã ")) {
-            return UnitType.XA;
-        }
-        if (n.startsWith("thị trấn ")) {
-            return UnitType.THI_TRAN;
-        }
-        if (n.startsWith("đặc khu ")) {
-            return UnitType.DAC_KHU;
-        }
-        return null;
     }
 }

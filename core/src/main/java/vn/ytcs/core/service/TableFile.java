@@ -110,9 +110,6 @@ public final class TableFile {
 
     /** The rows, and what is wrong with the file as a whole: unreadable (with why), or columns missing. */
     record Read(List<Line> lines, String unreadable, List<String> missing) {
-        boolean usable() {
-            return unreadable == null && missing.isEmpty();
-        }
     }
 
     private TableFile() {

@@ -7,15 +7,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import vn.ytcs.core.service.TableFile.Kind;
 import vn.ytcs.core.service.TableFile.Problem;
 import vn.ytcs.core.store.Store;
-import vn.ytcs.core.text.VietText;
 import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitNames;
 import vn.ytcs.core.unit.UnitType;
 
 /**
@@ -66,7 +65,7 @@ public final class UnitImport {
             boolean ok = l.filled(REQUIRED, problems);
             LocalDate from = date(l, "valid_from", problems);
             LocalDate to = date(l, "valid_to", problems);
-            UnitType type = l.get("type").isEmpty() ? null : type(l.get("type"), l.optional("parent_code") == null);
+            UnitType type = l.get("type").isEmpty() ? null : UnitNames.type(l.get("type"), l.optional("parent_code") == null);
             if (!l.get("type").isEmpty() && type == null) {
                 problems.add(new Problem(l.row(), "type", Kind.UNKNOWN_TYPE, l.get("type"), null));
                 ok = false;
@@ -74,7 +73,7 @@ public final class UnitImport {
             if (!ok || from == null || (l.optional("valid_to") != null && to == null)) {
                 continue;
             }
-            Typed t = new Typed(l, l.get("code"), Reorganisation.shortName(l.get("name")), type, from, to);
+            Typed t = new Typed(l, l.get("code"), UnitNames.shortName(l.get("name")), type, from, to);
             Typed twice = byCode.putIfAbsent(t.code() + "/" + from, t);
             if (twice != null) {
                 problems.add(new Problem(l.row(), "code", Kind.DUPLICATE, t.code(), Integer.toString(twice.line().row())));
@@ -87,7 +86,7 @@ public final class UnitImport {
         List<Entry> entries = new ArrayList<>();
         for (Typed t : typed) {
             Optional<Unit> held = store.units().byCodeAnyDay(t.code()).stream().filter(u -> u.validFrom().equals(t.from())).findFirst();
-            if (held.isPresent() && !Reorganisation.sameName(held.get().name(), t.name())) {
+            if (held.isPresent() && !UnitNames.same(held.get().name(), t.name())) {
                 problems.add(new Problem(t.line().row(), "name", Kind.INCONSISTENT, t.name(), held.get().name()));
             }
             if (held.isEmpty()) {
@@ -167,28 +166,5 @@ public final class UnitImport {
             problems.add(new Problem(l.row(), column, Kind.BAD_DATE, v, null));
             return null;
         }
-    }
-
-    /** A unit type from its Vietnamese name (as official lists write it) or its code name; "Thành phố" alone is a city of a province unless it has no parent. */
-    static UnitType type(String word, boolean top) {
-        String w = VietText.nfc(word).strip().toLowerCase(Locale.ROOT);
-        for (UnitType t : UnitType.values()) {
-            if (t.name().equalsIgnoreCase(w)) {
-                return t;
-            }
-        }
-        return switch (w) {
-            case "tỉnh" -> UnitType.TINH;
-            case "thành phố trực thuộc trung ương", "thành phố tw" -> UnitType.THANH_PHO_TW;
-            case "thành phố" -> top ? UnitType.THANH_PHO_TW : UnitType.THANH_PHO;
-            case "thị xã" -> UnitType.THI_XA;
-            case "huyện" -> UnitType.HUYEN;
-            case "khu vực", "trung tâm y tế khu vực", "khu vực y tế" -> UnitType.KHU_VUC_YTE;
-            case "phường" -> UnitType.PHUONG;
-            case "thị trấn" -> UnitType.THI_TRAN;
-            case "xã" -> UnitType.XA;
-            case "đặc khu" -> UnitType.DAC_KHU;
-            default -> null;
-        };
     }
 }
