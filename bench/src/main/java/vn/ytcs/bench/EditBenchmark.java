@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.core.service.CommuneRegister;
 import vn.ytcs.core.service.RegisterService;
@@ -55,7 +56,7 @@ final class EditBenchmark implements Callable<Integer> {
         Path copy = Files.createTempDirectory("ytcs-bench-edit-jdbc");
         try {
             try (Ytcs ytcs = Ytcs.open(dir, "benchmark")) {
-                ytcs.register().loadDemo(Progress.NONE);
+                ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
             }
             try (var files = Files.list(dir)) {
                 for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".mv.db")).toList()) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.core.service.Reorganisation;
 import vn.ytcs.core.site.SiteRole;
+import vn.ytcs.core.task.Progress;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitType;
 import vn.ytcs.sync.pack.PackageImporter;
@@ -48,7 +49,7 @@ class ReorganisationTravelTest {
         Path stick = Files.createDirectories(dir.resolve("stick"));
         district = new Sites(dir.resolve("d"), "TTYT Vị Thanh", SiteRole.REGIONAL_CENTRE);
         province = new Sites(dir.resolve("p"), "Sở Y tế", SiteRole.PROVINCE);
-        DemoLoader.load(district.store, "lan");
+        DemoLoader.load(district.store, "lan", DemoLoader.World.OLD_STRUCTURE, Progress.NONE);
         // The first package, of the old structure, made before the reorganisation.
         Path before = PackageWriter.export(district.store, district.keys, null, true, stick, false).file();
         province.importer.trustSender(before);

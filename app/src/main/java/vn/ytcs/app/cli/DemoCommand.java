@@ -3,6 +3,7 @@ package vn.ytcs.app.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,7 @@ import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.core.task.Progress;
 
-/** {@code ytcs demo}: loads the demo province, once. */
+/** {@code ytcs demo [--old-structure]}: loads the demo, once. */
 @Command(name = "demo")
 final class DemoCommand implements Callable<Integer> {
 
@@ -20,10 +21,13 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--old-structure", descriptionKey = "cli.option.demoOldStructure")
+    boolean oldStructure;
+
     @Override
     public Integer call() {
         try (Ytcs ytcs = parent.open()) {
-            DemoLoader.Outcome outcome = ytcs.register().loadDemo(Progress.NONE);
+            DemoLoader.Outcome outcome = ytcs.register().loadDemo(oldStructure ? DemoLoader.World.OLD_STRUCTURE : DemoLoader.World.BOTH, Progress.NONE);
             String key = outcome == DemoLoader.Outcome.LOADED ? "cli.demo.loaded" : "cli.demo.already";
             spec.commandLine().getOut().println(parent.messages.get(key, ytcs.register().dataDir().toString()));
             return Cli.OK;

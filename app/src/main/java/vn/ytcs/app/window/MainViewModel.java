@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.sync.SyncService;
 import vn.ytcs.core.commune.CommuneProfile;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.core.scoring.CommuneScoring;
 import vn.ytcs.core.service.ScoringService;
 import vn.ytcs.core.site.Site;
@@ -120,7 +121,7 @@ public final class MainViewModel {
         Ytcs y = ytcs;
         demoProgress.set(-1);
         demoJob = tasks.run(progress -> {
-            y.register().loadDemo(progress);
+            y.register().loadDemo(DemoLoader.World.BOTH, progress);
             return snapshot(y);
         }, this::show, this::fail);
         demoProgress.bind(demoJob.progress());

@@ -63,7 +63,7 @@ class ReorganiseCliTest {
 
     @Test
     void theDemoIsReorganisedByTheOfficialMappingOnceAndOnlyOnce() throws Exception {
-        ok("demo");
+        ok("demo", "--old-structure");
         int staffBefore = JSON.readTree(ok("--as-of", "2025-06-30", "staff", "--json").out()).size();
         assertTrue(ok("units", "import", EXAMPLES.resolve("cantho-2025.csv").toString()).out().contains("1"));
         assertTrue(ok("units", "import", EXAMPLES.resolve("cantho-2025.csv").toString()).out()
@@ -96,7 +96,7 @@ class ReorganiseCliTest {
 
     @Test
     void aBrokenMappingIsRefusedRowByRowInBothLanguages() throws Exception {
-        ok("demo");
+        ok("demo", "--old-structure");
         ok("units", "import", EXAMPLES.resolve("cantho-2025.csv").toString());
         Path file = dir.resolve("broken.csv");
         Files.writeString(file, String.join("\n",

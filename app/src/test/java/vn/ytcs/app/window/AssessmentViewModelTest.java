@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.app.i18n.FieldProblems;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.root.Ytcs;
@@ -50,7 +51,7 @@ class AssessmentViewModelTest {
     @BeforeEach
     void openTheDemo() {
         ytcs = Ytcs.open(dir, "test");
-        ytcs.register().loadDemo(Progress.NONE);
+        ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
         day = ytcs.register().defaultAsOf(LocalDate.now());
         tree = ytcs.register().tree(day);
         // A commune whose assessment of the day's period is still being drafted.

@@ -32,6 +32,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.core.assessment.AssessmentState;
@@ -53,7 +54,7 @@ class AssessmentWindowTest extends WindowTest {
     @BeforeAll
     static void loadDemo() {
         try (Ytcs ytcs = Ytcs.open(demoDir, "test")) {
-            ytcs.register().loadDemo(Progress.NONE);
+            ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
             LocalDate day = ytcs.register().defaultAsOf(LocalDate.now());
             communeName = ytcs.register().tree(day).communes().stream()
                     .filter(u -> ytcs.register().assessment(u.id(), 2025).map(a -> a.state() == AssessmentState.DRAFT).orElse(false))

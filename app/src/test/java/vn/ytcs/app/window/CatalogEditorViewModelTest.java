@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.core.scoring.IndicatorScore;
@@ -41,7 +42,7 @@ class CatalogEditorViewModelTest {
     @BeforeEach
     void openTheDemo() {
         ytcs = Ytcs.open(dir, "lan");
-        ytcs.register().loadDemo(Progress.NONE);
+        ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
         ytcs.sync().setup("Sở Y tế Hậu Giang", SiteRole.PROVINCE);
         vm = editor();
     }
@@ -156,7 +157,7 @@ class CatalogEditorViewModelTest {
     void aDistrictOnlySeesTheStandard() {
         ytcs.close();
         ytcs = Ytcs.open(dir.resolve("district"), "an");
-        ytcs.register().loadDemo(Progress.NONE);
+        ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
         ytcs.sync().setup("TTYT Châu Thành", SiteRole.DISTRICT);
         vm = editor();
         assertFalse(vm.editable().get());

@@ -18,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.core.catalog.Catalog;
@@ -49,7 +50,7 @@ class CatalogRevisedImportTest extends WindowTest {
         Path province = dir.resolve("province");
         Path first;
         try (Ytcs district = Ytcs.open(dir.resolve("district"), "lan")) {
-            district.register().loadDemo(Progress.NONE);
+            district.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
             district.sync().setup("TTYT Châu Thành", SiteRole.DISTRICT);
             first = district.sync().export(stick, true, false, Progress.NONE).file();
         }

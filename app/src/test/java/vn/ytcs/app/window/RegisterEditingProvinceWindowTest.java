@@ -26,6 +26,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.core.site.SiteRole;
@@ -44,7 +45,7 @@ class RegisterEditingProvinceWindowTest extends WindowTest {
     @BeforeAll
     static void loadDemo() {
         try (Ytcs ytcs = Ytcs.open(demoDir, "test")) {
-            ytcs.register().loadDemo(Progress.NONE);
+            ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
             ytcs.sync().setup("Sở Y tế Hậu Giang", SiteRole.PROVINCE);
         }
     }

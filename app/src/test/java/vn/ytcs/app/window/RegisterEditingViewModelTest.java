@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.root.Ytcs;
 import vn.ytcs.core.figures.CommuneYear;
@@ -51,7 +52,7 @@ class RegisterEditingViewModelTest {
     @BeforeEach
     void openTheDemo() {
         try (Ytcs ytcs = Ytcs.open(dir, "test")) {
-            ytcs.register().loadDemo(Progress.NONE);
+            ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
         }
         main = new MainViewModel(dir, Runnable::run, Runnable::run, () -> LocalDate.of(2026, 11, 25), "cán bộ huyện");
         main.open();

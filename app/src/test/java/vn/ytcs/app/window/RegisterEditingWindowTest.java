@@ -32,6 +32,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.app.i18n.Messages;
 import vn.ytcs.app.i18n.ScoreTexts;
 import vn.ytcs.app.root.Ytcs;
@@ -65,7 +66,7 @@ class RegisterEditingWindowTest extends WindowTest {
     @BeforeAll
     static void loadDemo() {
         try (Ytcs ytcs = Ytcs.open(demoDir, "test")) {
-            ytcs.register().loadDemo(Progress.NONE);
+            ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
             LocalDate day = ytcs.register().defaultAsOf(LocalDate.now());
             UnitTree tree = ytcs.register().tree(day);
             ScoringService.Scored scored = ytcs.scoring().scored(tree, tree.communes(), ytcs.scoring().period(null, day), day);

@@ -45,7 +45,7 @@ class ReorganiseDialogTest extends WindowTest {
             Files.copy(in, mapping);
         }
         try (Ytcs ytcs = Ytcs.open(dir.resolve("data"), "lan")) {
-            ytcs.register().loadDemo(Progress.NONE);
+            ytcs.register().loadDemo(DemoLoader.World.OLD_STRUCTURE, Progress.NONE);
             ytcs.unitImport().apply(ytcs.unitImport().plan(Path.of("..", "docs", "examples", "cantho-2025.csv")));
         }
     }

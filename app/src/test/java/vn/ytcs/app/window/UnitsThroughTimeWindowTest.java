@@ -50,7 +50,7 @@ class UnitsThroughTimeWindowTest extends WindowTest {
             Files.copy(in, mapping);
         }
         try (Ytcs ytcs = Ytcs.open(dir.resolve("data"), "lan")) {
-            ytcs.register().loadDemo(Progress.NONE);
+            ytcs.register().loadDemo(DemoLoader.World.OLD_STRUCTURE, Progress.NONE);
             ytcs.unitImport().apply(ytcs.unitImport().plan(Path.of("..", "docs", "examples", "cantho-2025.csv")));
             ytcs.reorganisation().apply(ytcs.reorganisation().plan(mapping, "92"));
         }

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package vn.ytcs.core.demo;
 
+import static vn.ytcs.core.demo.DemoProvince.id;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,17 +27,22 @@ import vn.ytcs.core.hamlet.Hamlet;
 import vn.ytcs.core.hamlet.HamletWorker;
 import vn.ytcs.core.scoring.FactsAssembler;
 import vn.ytcs.core.scoring.Scorer;
+import vn.ytcs.core.station.Holding;
 import vn.ytcs.core.station.Station;
+import vn.ytcs.core.unit.Lineage;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitLevel;
 
 /**
- * Synthetic assessments of every demo commune for 2024 and 2025 against the catalog in force,
- * from a fixed seed: each commune has a quality level, so that some meet the standard and
- * others fall short on different indicators. A 2024 assessment that passes is recognised.
+ * Synthetic assessments against the catalog in force, from a fixed seed: the old communes for 2024
+ * (and 2025 in the demo of the old structure alone), the communes formed on 1 July 2025 for 2025
+ * and 2026, each scored on its own register (a new commune's is that of the communes merged into
+ * it). Each commune has a quality level, so that some meet the standard and others fall short on
+ * different indicators. A first-period assessment that passes is recognised.
  */
 public final class DemoAssessments {
 
+    /** Periods of the old communes; the second only where no new unit holds it. */
     public static final List<Integer> PERIODS = List.of(2024, 2025);
 
     /** Assessments and their answers, parents first. */
@@ -47,19 +53,25 @@ public final class DemoAssessments {
     }
 
     public static Result generate(DemoData data, Catalog catalog) {
-        Random rnd = new Random(DemoProvince.SEED + 1);
+        Random before = new Random(DemoProvince.SEED + 1);
+        Random after = new Random(DemoProvince.SEED + 3);
+        boolean bothWorlds = !data.successions().isEmpty();
         List<Assessment> assessments = new ArrayList<>();
         List<AssessmentAnswer> answers = new ArrayList<>();
         Map<UUID, Unit> units = data.units().stream().collect(Collectors.toMap(Unit::id, u -> u));
+        Lineage lineage = Lineage.of(data.successions());
         for (Unit commune : data.units()) {
             if (commune.level() != UnitLevel.COMMUNE) {
                 continue;
             }
+            boolean formed = !commune.validFrom().isBefore(DemoCity.DAY);
+            Random rnd = formed ? after : before;
+            List<Integer> periods = formed ? DemoCity.YEARS : PERIODS;
             double quality = 0.62 + rnd.nextDouble() * 0.36;
-            CommuneProfile profile = profile(data, commune, units);
-            for (int period : PERIODS) {
+            CommuneProfile profile = profile(data, commune, units, lineage);
+            for (int period : periods) {
                 quality = Math.min(0.99, quality + rnd.nextDouble() * 0.05);
-                UUID id = id("assessment", commune.code() + "/" + period + "/" + catalog.id());
+                UUID id = id("assessment", commune.code() + (formed ? "@" + DemoCity.DAY : "") + "/" + period + "/" + catalog.id());
                 List<AssessmentAnswer> own = new ArrayList<>();
                 for (Indicator indicator : catalog.indicators()) {
                     if (indicator.isDerived() || !indicator.appliesTo().covers(commune.type(), commune.vung())) {
@@ -70,13 +82,17 @@ public final class DemoAssessments {
                             "Hồ sơ minh chứng " + period + ", mục " + indicator.number()));
                 }
                 boolean passes = Scorer.score(catalog, FactsAssembler.of(catalog, profile, own, period)).passed();
-                Assessment assessment = period == PERIODS.get(0) && passes
+                boolean first = period == periods.get(0);
+                Assessment assessment = first && passes
                         ? new Assessment(id, commune.id(), period, catalog.id(), AssessmentState.RECOGNISED,
-                                (100 + rnd.nextInt(800)) + "/QĐ-UBND", LocalDate.of(2024, 11, 1).plusDays(rnd.nextInt(50)))
+                                (100 + rnd.nextInt(800)) + "/QĐ-UBND", LocalDate.of(period, 11, 1).plusDays(rnd.nextInt(50)))
                         : new Assessment(id, commune.id(), period, catalog.id(),
-                                period == PERIODS.get(0) ? AssessmentState.REVIEWED
-                                        : rnd.nextBoolean() ? AssessmentState.SUBMITTED : AssessmentState.DRAFT,
+                                first ? AssessmentState.REVIEWED : rnd.nextBoolean() ? AssessmentState.SUBMITTED : AssessmentState.DRAFT,
                                 null, null);
+                // Drawn all the same, so that the old communes' 2024 assessments are those of every demo.
+                if (!formed && bothWorlds && period >= DemoCity.DAY.getYear()) {
+                    continue;
+                }
                 assessments.add(assessment);
                 answers.addAll(own);
             }
@@ -136,18 +152,17 @@ public final class DemoAssessments {
         return value.toPlainString();
     }
 
-    /** The register of one demo commune, as the store would return it. */
-    private static CommuneProfile profile(DemoData data, Unit commune, Map<UUID, Unit> units) {
-        Optional<Station> station = data.stations().stream().filter(s -> s.unitId().equals(commune.id())).findFirst();
-        List<Hamlet> hamlets = data.hamlets().stream().filter(h -> h.communeId().equals(commune.id())).toList();
+    /** The register of one demo commune through its lineage, as the store would return it (the rule of {@link Holding}). */
+    private static CommuneProfile profile(DemoData data, Unit commune, Map<UUID, Unit> units, Lineage lineage) {
+        List<UUID> register = lineage.registerOf(commune.id(), null);
+        List<Station> stations = data.stations().stream().filter(s -> register.contains(s.unitId())).toList();
+        Holding holding = Holding.of(commune.id(), commune.code(), register, stations, u -> units.get(u).code());
+        List<UUID> stationIds = holding.all().stream().map(Station::id).toList();
+        List<Hamlet> hamlets = data.hamlets().stream().filter(h -> register.contains(h.communeId())).toList();
         Map<UUID, List<HamletWorker>> workers = new HashMap<>();
         hamlets.forEach(h -> workers.put(h.id(), data.workers().stream().filter(w -> w.hamletId().equals(h.id())).toList()));
-        return new CommuneProfile(commune, Optional.ofNullable(units.get(commune.parentId())), station,
-                station.map(s -> data.staff().stream().filter(m -> m.stationId().equals(s.id())).toList()).orElse(List.of()),
+        return new CommuneProfile(commune, Optional.ofNullable(units.get(commune.parentId())), holding.station(),
+                data.staff().stream().filter(m -> stationIds.contains(m.stationId())).toList(),
                 hamlets, workers, data.figures().stream().filter(f -> f.unitId().equals(commune.id())).toList());
-    }
-
-    private static UUID id(String kind, String key) {
-        return UUID.nameUUIDFromBytes(("ytcs-demo:" + kind + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 }

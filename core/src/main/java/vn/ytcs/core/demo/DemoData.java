@@ -8,8 +8,9 @@ import vn.ytcs.core.hamlet.HamletWorker;
 import vn.ytcs.core.staff.StaffMember;
 import vn.ytcs.core.station.Station;
 import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitSuccession;
 
-/** The generated demo register, parents before children in every list. */
+/** The generated demo register, parents before children in every list; successions join its two worlds. */
 public record DemoData(List<Unit> units, List<Station> stations, List<StaffMember> staff, List<Hamlet> hamlets,
-                       List<HamletWorker> workers, List<CommuneYear> figures) {
+                       List<HamletWorker> workers, List<CommuneYear> figures, List<UnitSuccession> successions) {
 }

@@ -102,18 +102,19 @@ public final class DemoProvince {
 
     /** The official list of Hậu Giang's units before 1 July 2025, as shipped beside this class. */
     static List<Official> officialList() {
-        CsvMapper csv = new CsvMapper();
-        try (InputStream in = DemoProvince.class.getResourceAsStream("haugiang-codes-2025.csv");
-             MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class)
+        return table("haugiang-codes-2025.csv").stream()
+                .map(r -> new Official(r.get("code").strip(), r.get("name").strip(), type(r.get("type")), r.get("district_code").strip()))
+                .toList();
+    }
+
+    /** The rows of a table shipped beside this class, by column name. */
+    static List<Map<String, String>> table(String resource) {
+        try (InputStream in = DemoProvince.class.getResourceAsStream(resource);
+             MappingIterator<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
                      .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
-            List<Official> out = new ArrayList<>();
-            while (rows.hasNext()) {
-                Map<String, String> r = rows.next();
-                out.add(new Official(r.get("code").strip(), r.get("name").strip(), type(r.get("type")), r.get("district_code").strip()));
-            }
-            return List.copyOf(out);
+            return List.copyOf(rows.readAll());
         } catch (IOException e) {
-            throw new UncheckedIOException("the shipped official unit list", e);
+            throw new UncheckedIOException("the shipped table " + resource, e);
         }
     }
 
@@ -184,7 +185,7 @@ public final class DemoProvince {
                 figuresOf(cu, population, rnd, figures);
             }
         }
-        return new DemoData(units, stations, staff, hamlets, workers, figures);
+        return new DemoData(units, stations, staff, hamlets, workers, figures, List.of());
     }
 
     /** 5–12 staff; about 1 station in 7 has no doctor and 1 in 7 only a rotating one. */
@@ -283,7 +284,7 @@ public final class DemoProvince {
     }
 
     /** Stable ids: the same demo record has the same UUID everywhere. */
-    private static UUID id(String kind, String key) {
+    static UUID id(String kind, String key) {
         return UUID.nameUUIDFromBytes(("ytcs-demo:" + kind + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 }

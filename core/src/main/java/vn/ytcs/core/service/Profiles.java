@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.figures.CommuneYear;
 import vn.ytcs.core.hamlet.Hamlet;
 import vn.ytcs.core.hamlet.HamletWorker;
 import vn.ytcs.core.staff.StaffMember;
+import vn.ytcs.core.station.Holding;
 import vn.ytcs.core.station.Station;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
-import vn.ytcs.core.commune.CommuneProfile;
 
 /** Loads commune profiles in a handful of queries, however many communes are asked for. */
 final class Profiles {
@@ -38,7 +39,7 @@ final class Profiles {
             return List.of();
         }
         // Each commune's register through its lineage: a merged commune carries on those merged into it.
-        Map<UUID, Holdings.Holding> holdings = Holdings.of(store, communes, asOf);
+        Map<UUID, Holding> holdings = Holdings.of(store, communes, asOf);
         List<UUID> registerIds = holdings.values().stream().flatMap(h -> h.units().stream()).distinct().toList();
         List<UUID> stationIds = holdings.values().stream().flatMap(h -> h.all().stream()).map(Station::id).toList();
         Map<UUID, List<StaffMember>> staffByStation = stationIds.isEmpty() ? Map.of()
@@ -55,7 +56,7 @@ final class Profiles {
 
         List<CommuneProfile> out = new ArrayList<>(communes.size());
         for (Unit c : communes) {
-            Holdings.Holding holding = holdings.get(c.id());
+            Holding holding = holdings.get(c.id());
             List<StaffMember> staff = new ArrayList<>();
             holding.all().forEach(s -> staff.addAll(staffByStation.getOrDefault(s.id(), List.of())));
             List<Hamlet> own = new ArrayList<>();

@@ -17,24 +17,25 @@ import vn.ytcs.core.assessment.Assessment;
 import vn.ytcs.core.assessment.AssessmentAnswer;
 import vn.ytcs.core.assessment.AssessmentState;
 import vn.ytcs.core.catalog.Catalogs;
-import vn.ytcs.core.hamlet.Hamlet;
-import vn.ytcs.core.hamlet.HamletWorker;
-import vn.ytcs.core.record.FieldRule;
-import vn.ytcs.core.staff.StaffMember;
-import vn.ytcs.core.station.Station;
-import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.core.directive.Target;
 import vn.ytcs.core.directive.Targets;
+import vn.ytcs.core.hamlet.Hamlet;
+import vn.ytcs.core.hamlet.HamletWorker;
 import vn.ytcs.core.record.FieldProblem;
+import vn.ytcs.core.record.FieldRule;
 import vn.ytcs.core.record.RecordKind;
 import vn.ytcs.core.record.RecordKinds;
 import vn.ytcs.core.site.Site;
 import vn.ytcs.core.site.SiteRole;
+import vn.ytcs.core.staff.StaffMember;
+import vn.ytcs.core.station.Holding;
+import vn.ytcs.core.station.Station;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.store.StoreException;
 import vn.ytcs.core.task.Progress;
+import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
 
@@ -199,7 +200,7 @@ public final class RegisterService {
     /** Everything the register holds on the commune, current and former, in a handful of queries. */
     public CommuneRegister communeRegister(Unit commune) {
         // Through its lineage, whatever the day: a merged commune's page holds what it carries on.
-        Holdings.Holding holding = Holdings.of(store, List.of(commune), null).get(commune.id());
+        Holding holding = Holdings.of(store, List.of(commune), null).get(commune.id());
         List<UUID> ids = List.of(commune.id());
         Optional<Station> station = holding.station();
         List<Station> points = holding.healthPoints();
@@ -245,9 +246,9 @@ public final class RegisterService {
         return DemoLoader.isLoaded(store);
     }
 
-    /** Loads the demo province into an empty register, in one transaction. */
-    public DemoLoader.Outcome loadDemo(Progress progress) {
-        return DemoLoader.load(store, actor, progress);
+    /** Loads the demo into an empty register, in one transaction. */
+    public DemoLoader.Outcome loadDemo(DemoLoader.World world, Progress progress) {
+        return DemoLoader.load(store, actor, world, progress);
     }
 
     /**

@@ -17,9 +17,11 @@ import vn.ytcs.core.assessment.Assessment;
 import vn.ytcs.core.assessment.AssessmentState;
 import vn.ytcs.core.service.TableFile.Kind;
 import vn.ytcs.core.service.TableFile.Problem;
+import vn.ytcs.core.station.Holding;
 import vn.ytcs.core.station.Station;
 import vn.ytcs.core.store.Store;
 import vn.ytcs.core.text.VietText;
+import vn.ytcs.core.unit.Merger;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitLevel;
 import vn.ytcs.core.unit.UnitNames;
@@ -107,7 +109,7 @@ public final class Reorganisation {
         }
         cycles(rows, problems);
         // What the old communes hold the day before, read once per day for the whole file.
-        Map<LocalDate, Map<UUID, Holdings.Holding>> held = new HashMap<>();
+        Map<LocalDate, Map<UUID, Holding>> held = new HashMap<>();
         for (Row r : rows) {
             if (oldUnits.containsKey(r)) {
                 held.computeIfAbsent(r.effective(), d -> Holdings.of(store, rows.stream().filter(x -> x.effective().equals(d))
@@ -166,16 +168,11 @@ public final class Reorganisation {
                 if (n.applied()) {
                     continue;
                 }
-                Unit kept = n.merged().stream().filter(u -> u.code().equals(n.code())).findFirst().orElse(n.merged().get(0));
-                Unit made = new Unit(UUID.randomUUID(), n.code(), true, n.name(), n.type(),
-                        n.parent() == null ? null : n.parent().id(), n.from(), null, kept.vung(), kept.region(),
-                        n.merged().stream().anyMatch(Unit::demo), null);
-                w.save(made);
-                for (Unit old : n.merged()) {
-                    w.save(new Unit(old.id(), old.code(), old.codeOfficial(), old.name(), old.type(), old.parentId(),
-                            old.validFrom(), n.from(), old.vung(), old.region(), old.demo(), old.note()));
-                    w.save(new UnitSuccession(UUID.randomUUID(), old.id(), made.id(), n.from()));
-                }
+                Merger.Result m = Merger.merge(UUID.randomUUID(), n.code(), n.name(), n.type(),
+                        n.parent() == null ? null : n.parent().id(), n.from(), n.merged(), old -> UUID.randomUUID());
+                w.save(m.made());
+                m.ended().forEach(w::save);
+                m.successions().forEach(w::save);
             }
             return null;
         });
@@ -186,17 +183,17 @@ public final class Reorganisation {
     private record Preview(Optional<Station> station, List<Station> points, int staff, int hamlets, int open) {
     }
 
-    private Preview preview(Row first, List<Unit> merged, Map<UUID, Holdings.Holding> holdings) {
+    private Preview preview(Row first, List<Unit> merged, Map<UUID, Holding> holdings) {
         List<Station> stations = new ArrayList<>();
         Set<UUID> units = new java.util.LinkedHashSet<>();
         for (Unit m : merged) {
-            Holdings.Holding h = holdings.get(m.id());
+            Holding h = holdings.get(m.id());
             stations.addAll(h.all());
             units.addAll(h.units());
         }
         Map<UUID, String> codes = new HashMap<>();
         merged.forEach(u -> codes.put(u.id(), u.code()));
-        Holdings.Holding made = Holdings.holding(null, first.newCode(), List.copyOf(units), stations, codes::get);
+        Holding made = Holding.of(null, first.newCode(), List.copyOf(units), stations, codes::get);
         LocalDate day = first.effective().minusDays(1);
         int staff = stations.isEmpty() ? 0 : (int) store.staff().staffOf(stations.stream().map(Station::id).toList()).stream()
                 .filter(m -> m.activeOn(day)).count();

@@ -39,7 +39,7 @@ class DemoProvinceTest {
     void loadsHauGiangWithItsRealUnitsIntoARealDatabase() {
         try (Store store = Store.open(dir)) {
             assertEquals(DemoLoader.Outcome.LOADED, DemoLoader.load(store, "test"));
-            UnitTree tree = store.units().tree(store.units().defaultAsOf(LocalDate.of(2026, 11, 25)));
+            UnitTree tree = store.units().tree(DAY);
             assertEquals(1, tree.roots().size());
             Unit province = tree.roots().get(0);
             assertEquals("Hậu Giang", province.name());

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.core.assessment.AnswerValues;
 import vn.ytcs.core.assessment.Assessment;
 import vn.ytcs.core.assessment.AssessmentState;
@@ -56,7 +57,7 @@ class RegisterEditsTest {
         store = Store.open(dir);
         register = new RegisterService(store, "lan");
         scoring = new ScoringService(store, Catalogs::shipped, register);
-        register.loadDemo(Progress.NONE);
+        register.loadDemo(DemoLoader.World.OLD_STRUCTURE, Progress.NONE);
     }
 
     @org.junit.jupiter.api.AfterEach

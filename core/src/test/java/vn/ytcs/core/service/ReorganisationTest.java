@@ -25,6 +25,7 @@ import vn.ytcs.core.commune.CommuneProfile;
 import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.core.station.Station;
 import vn.ytcs.core.store.Store;
+import vn.ytcs.core.task.Progress;
 import vn.ytcs.core.unit.Unit;
 import vn.ytcs.core.unit.UnitTree;
 import vn.ytcs.core.unit.UnitType;
@@ -52,7 +53,7 @@ class ReorganisationTest {
     @BeforeAll
     static void demo() {
         try (Store s = Store.open(template.resolve("data"))) {
-            DemoLoader.load(s, "test");
+            DemoLoader.load(s, "test", DemoLoader.World.OLD_STRUCTURE, Progress.NONE);
             // The new city the communes go under from 1 July 2025.
             s.write("test", w -> {
                 w.save(new Unit(UUID.randomUUID(), "92", true, "Cần Thơ", UnitType.THANH_PHO_TW, null, AFTER, null, null,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.ytcs.core.demo.DemoLoader;
 import vn.ytcs.core.catalog.Catalogs;
 import vn.ytcs.core.progress.TargetProgress;
 import vn.ytcs.core.scoring.CommuneScoring;
@@ -29,7 +30,7 @@ import vn.ytcs.core.unit.UnitTree;
 /** The use-case layer over a real register: the demo province in an H2 file. */
 class ServicesTest {
 
-    private static final LocalDate DAY = LocalDate.of(2025, 6, 30);
+    private static final LocalDate DAY = LocalDate.of(2026, 6, 30);
 
     @TempDir
     Path dir;
@@ -50,7 +51,7 @@ class ServicesTest {
     @Test
     void thePeriodIsTheYearAskedForElseTheYearOfTheDayShown() {
         try (Services s = open()) {
-            assertEquals(2025, s.scoring().period(null, DAY));
+            assertEquals(2026, s.scoring().period(null, DAY));
             assertEquals(2030, s.scoring().period(2030, DAY));
         }
     }
@@ -58,17 +59,19 @@ class ServicesTest {
     @Test
     void aDistrictSummaryCountsWhatItsCommunesScorecardsSay() {
         try (Services s = open()) {
-            s.register().loadDemo(Progress.NONE);
+            s.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
             UnitTree tree = s.register().tree(DAY);
+            // The regional centre serving the most communes (Phụng Hiệp, 7).
             Unit district = tree.roots().stream().flatMap(r -> tree.children(r).stream())
-                    .filter(u -> u.level() == UnitLevel.DISTRICT).findFirst().orElseThrow();
-            List<CommuneScoring.Result> results = s.scoring().score(tree, tree.communesUnder(district), 2025, DAY);
+                    .filter(u -> u.level() == UnitLevel.DISTRICT)
+                    .max(java.util.Comparator.comparingInt(u -> tree.communesUnder(u).size())).orElseThrow();
+            List<CommuneScoring.Result> results = s.scoring().score(tree, tree.communesUnder(district), 2026, DAY);
             ScoringService.UnitSummary summary = s.scoring().summary(tree, district, DAY);
             assertEquals(tree.communesUnder(district).size(), summary.communes());
             assertEquals(results.stream().filter(r -> r.scorecard().passed()).count(), summary.meetingStandard());
             assertEquals(results.stream().filter(r -> r.profile().permanentDoctors() == 0).count(),
                     summary.withoutPermanentDoctor());
-            assertEquals(2025, summary.period());
+            assertEquals(2026, summary.period());
             assertTrue(summary.meetingStandard() > 0 && summary.meetingStandard() < summary.communes(),
                     "the demo district has communes on both sides");
         }
@@ -77,18 +80,18 @@ class ServicesTest {
     @Test
     void aDraftOfAnswersScoresAsTheSavedAnswersWouldAndAChangedAnswerMovesThePoints() {
         try (Services s = open()) {
-            s.register().loadDemo(Progress.NONE);
+            s.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
             UnitTree tree = s.register().tree(DAY);
             Unit commune = tree.communes().get(0);
-            CommuneScoring.Result saved = s.scoring().score(tree, List.of(commune), 2025, DAY).get(0);
+            CommuneScoring.Result saved = s.scoring().score(tree, List.of(commune), 2026, DAY).get(0);
             vn.ytcs.core.assessment.Assessment a = saved.assessment().orElseThrow();
             List<vn.ytcs.core.assessment.AssessmentAnswer> answers = s.register().answers(a.id());
             vn.ytcs.core.commune.CommuneProfile profile = saved.profile();
-            CommuneScoring.Result same = s.scoring().scoreDraft(profile, 2025, a, answers).orElseThrow();
+            CommuneScoring.Result same = s.scoring().scoreDraft(profile, 2026, a, answers).orElseThrow();
             assertEquals(0, saved.scorecard().points().compareTo(same.scorecard().points()));
             assertEquals(saved.assessment(), same.assessment());
             // No answers, no assessment: only the register's values count, and no assessment is claimed.
-            CommuneScoring.Result none = s.scoring().scoreDraft(profile, 2025, null, List.of()).orElseThrow();
+            CommuneScoring.Result none = s.scoring().scoreDraft(profile, 2026, null, List.of()).orElseThrow();
             assertTrue(none.assessment().isEmpty());
             assertTrue(none.scorecard().points().compareTo(saved.scorecard().points()) < 0, "entered answers count");
             assertTrue(s.scoring().scoreDraft(profile, 1990, null, List.of()).isEmpty(), "no catalog in force in 1990");
@@ -98,14 +101,14 @@ class ServicesTest {
     @Test
     void theProvinceTargetsAreTheSumOfItsDistricts() {
         try (Services s = open()) {
-            s.register().loadDemo(Progress.NONE);
+            s.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
             UnitTree tree = s.register().tree(DAY);
             List<Unit> units = s.scoring().targetUnits(tree, null);
             Unit province = tree.roots().get(0);
             assertEquals(province, units.get(0));
             assertEquals(1 + tree.children(province).stream().filter(u -> u.level() == UnitLevel.DISTRICT).count(),
                     units.size());
-            List<ScoringService.UnitProgress> progress = s.scoring().targets(tree, units, 2025, DAY);
+            List<ScoringService.UnitProgress> progress = s.scoring().targets(tree, units, 2026, DAY);
             for (int t = 0; t < progress.get(0).targets().size(); t++) {
                 TargetProgress whole = progress.get(0).targets().get(t);
                 long num = 0;
@@ -147,7 +150,7 @@ class ServicesTest {
     @Test
     void anEditIsCheckedAgainstItsKindsDeclarationAndARefusalChangesNothing() throws Exception {
         try (Services s = open()) {
-            s.register().loadDemo(Progress.NONE);
+            s.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
             UnitTree tree = s.register().tree(DAY);
             var profile = s.register().profiles(tree, List.of(tree.communes().get(0)), DAY).get(0);
             StaffMember member = profile.staff().get(0);
@@ -188,12 +191,12 @@ class ServicesTest {
                     return seen.get() > 0;
                 }
             };
-            assertThrows(Progress.Cancelled.class, () -> s.register().loadDemo(cancelHalfway));
+            assertThrows(Progress.Cancelled.class, () -> s.register().loadDemo(DemoLoader.World.BOTH, cancelHalfway));
             assertTrue(seen.get() > 0, "records were written inside the transaction before the cancel");
             assertTrue(s.register().tree(DAY).isEmpty());
             assertFalse(s.register().demoLoaded());
-            s.register().loadDemo(Progress.NONE);
-            assertEquals(84, s.register().tree(DAY).size());
+            s.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
+            assertEquals(1 + 7 + 28, s.register().tree(DAY).size(), "Cần Thơ, its regional centres and communes");
         }
     }
 }
