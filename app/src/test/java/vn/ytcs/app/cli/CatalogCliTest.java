@@ -86,7 +86,7 @@ class CatalogCliTest {
         Path province = dir.resolve("province");
         Path district = dir.resolve("district");
         Path stick = Files.createDirectories(dir.resolve("stick"));
-        ok(province, "demo");
+        ok(province, "demo", "--old-structure");
         ok(province, "site", "setup", "--name", "Sở Y tế Hậu Giang", "--role", "PROVINCE");
         ok(district, "site", "setup", "--name", "TTYT Châu Thành", "--role", "DISTRICT");
 

@@ -46,35 +46,53 @@ class CliTest {
         run("demo");
         CliRunner.Result text = run("units");
         assertEquals(0, text.code());
-        assertTrue(text.out().contains("Tỉnh Hậu Giang  [93]"), text.out());
-        assertTrue(text.out().contains("    Xã Hỏa Lựu  [31336]"), text.out());
-        JsonNode tree = new ObjectMapper().readTree(run("units", "--json").out());
-        assertEquals(1, tree.size());
-        assertEquals("Hậu Giang", tree.get(0).get("name").asText());
-        assertEquals(8, tree.get(0).get("children").size());
-        int communes = 0;
-        for (JsonNode district : tree.get(0).get("children")) {
-            communes += district.get("children").size();
+        assertTrue(text.out().contains("Thành phố Cần Thơ  [92]"), text.out());
+        assertTrue(text.out().contains("  Trung tâm Y tế khu vực Vị Thanh  [KV930 (mã tạm)]"), text.out());
+        assertTrue(text.out().contains("    Xã Hỏa Lựu  [31338]"), "today's Hỏa Lựu took xã Tân Tiến's code: " + text.out());
+        CliRunner.Result before = run("--as-of", "2025-06-30", "units");
+        assertTrue(before.out().contains("Tỉnh Hậu Giang  [93]"), before.out());
+        assertTrue(before.out().contains("  Huyện Châu Thành  [933]"), "the level between is huyện in its own time: " + before.out());
+        assertTrue(before.out().contains("    Xã Hỏa Lựu  [31336]"), before.out());
+        assertTrue(before.out().contains("    Xã Tân Tiến  [31338]"), before.out());
+        for (String[] day : new String[][] {{"2025-06-30", "Hậu Giang", "8", "75"}, {"2025-07-01", "Cần Thơ", "7", "28"}}) {
+            JsonNode tree = new ObjectMapper().readTree(run("--as-of", day[0], "units", "--json").out());
+            assertEquals(1, tree.size());
+            assertEquals(day[1], tree.get(0).get("name").asText());
+            assertEquals(Integer.parseInt(day[2]), tree.get(0).get("children").size(), day[0]);
+            int communes = 0;
+            for (JsonNode district : tree.get(0).get("children")) {
+                communes += district.get("children").size();
+            }
+            assertEquals(Integer.parseInt(day[3]), communes, day[0]);
         }
-        assertEquals(75, communes);
     }
 
     @Test
     void stationsAndStaffOfAUnitAgree() throws Exception {
         run("demo");
-        JsonNode stations = new ObjectMapper().readTree(run("stations", "--unit", "930", "--json").out());
-        assertEquals(9, stations.size(), "TP Vị Thanh has 9 communes");
+        JsonNode stations = new ObjectMapper().readTree(run("--as-of", "2025-06-30", "stations", "--unit", "930", "--json").out());
+        assertEquals(9, stations.size(), "TP Vị Thanh had 9 communes");
         int staffCount = 0;
         for (JsonNode s : stations) {
             staffCount += s.get("staff").asInt();
             assertTrue(s.get("staff").asInt() >= 5 && s.get("staff").asInt() <= 12);
         }
-        JsonNode staff = new ObjectMapper().readTree(run("staff", "--unit", "930", "--json").out());
+        JsonNode staff = new ObjectMapper().readTree(run("--as-of", "2025-06-30", "staff", "--unit", "930", "--json").out());
         assertEquals(staffCount, staff.size());
-        CliRunner.Result english = run("--lang", "en", "stations", "--unit", "31336");
+        CliRunner.Result english = run("--lang", "en", "--as-of", "2025-06-30", "stations", "--unit", "31336");
         assertEquals(0, english.code());
         assertTrue(english.out().contains("Commune Hỏa Lựu"), english.out());
         assertTrue(english.out().contains("Trạm Y tế xã Hỏa Lựu"), english.out());
+        // Today's Hỏa Lựu (31338) carries on the staff of the three communes merged into it.
+        JsonNode today = new ObjectMapper().readTree(run("stations", "--unit", "31338", "--json").out());
+        int merged = 0;
+        for (JsonNode s : stations) {
+            if (List.of("31336", "31338", "31339").contains(s.get("unitCode").asText())) {
+                merged += s.get("staff").asInt();
+            }
+        }
+        assertEquals(merged, today.get(0).get("staff").asInt());
+        assertEquals(merged, new ObjectMapper().readTree(run("staff", "--unit", "31338", "--json").out()).size());
     }
 
     @Test
@@ -115,12 +133,13 @@ class CliTest {
     }
 
     @Test
-    void asOfADayAfterTheReformShowsNoDistrictLevelUnits() throws Exception {
+    void theDayAfterTheReformShowsTheNewUnitsAndABadDayIsRefused() throws Exception {
         run("demo");
-        CliRunner.Result r = run("--as-of", "2025-07-01", "units", "--json");
-        assertEquals(0, r.code());
-        assertEquals("[ ]", r.out().strip());
-        assertFalse(run("--as-of", "2025-06-30", "units", "--json").out().strip().equals("[ ]"));
+        JsonNode after = new ObjectMapper().readTree(run("--as-of", "2025-07-01", "units", "--json").out());
+        assertEquals("KHU_VUC_YTE", after.get(0).get("children").get(0).get("type").asText(), after.toString());
+        JsonNode before = new ObjectMapper().readTree(run("--as-of", "2025-06-30", "units", "--json").out());
+        assertFalse(before.get(0).get("children").findValuesAsText("type").contains("KHU_VUC_YTE"));
+        assertEquals("[ ]", run("--as-of", "2019-12-31", "units", "--json").out().strip(), "before the demo's units");
     }
 
     @Test

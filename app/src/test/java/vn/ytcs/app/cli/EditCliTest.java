@@ -44,7 +44,7 @@ class EditCliTest {
 
     @BeforeAll
     static void demo() {
-        CliRunner.Result r = CliRunner.run(template.resolve("data"), "demo");
+        CliRunner.Result r = CliRunner.run(template.resolve("data"), "demo", "--old-structure");
         assertEquals(0, r.code(), r.err());
     }
 

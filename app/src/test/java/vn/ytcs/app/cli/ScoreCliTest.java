@@ -30,7 +30,7 @@ class ScoreCliTest {
 
     @BeforeAll
     static void demo() {
-        assertEquals(0, run("demo").code());
+        assertEquals(0, run("demo", "--old-structure").code());
     }
 
     @Test
@@ -197,7 +197,7 @@ class ScoreCliTest {
     @Test
     void theProvinceSetsItsOwnTargetsAndABadFileChangesNothing() throws Exception {
         Path own = dir.resolve("own-targets");
-        assertEquals(0, CliRunner.run(own, "demo").code());
+        assertEquals(0, CliRunner.run(own, "demo", "--old-structure").code());
         assertEquals(0, CliRunner.run(own, "site", "setup", "--name", "Sở Y tế Hậu Giang", "--role", "PROVINCE").code());
         Path mine = dir.resolve("targets.json");
         Files.writeString(mine, "{\"format\": \"ytcs-targets/1\", \"source\": \"Kế hoạch thử\", \"targets\": ["
@@ -238,7 +238,7 @@ class ScoreCliTest {
     @Test
     void importingTargetsReplacesTheWholeSetAndTheRemovalSyncs() throws Exception {
         Path province = dir.resolve("replacing");
-        assertEquals(0, CliRunner.run(province, "demo").code());
+        assertEquals(0, CliRunner.run(province, "demo", "--old-structure").code());
         assertEquals(0, CliRunner.run(province, "site", "setup", "--name", "Sở Y tế Hậu Giang", "--role", "PROVINCE").code());
         assertEquals(0, CliRunner.run(province, "targets", "import", targetsFile(dir.resolve("two.json"), "A", "B").toString()).code());
         assertEquals(List.of("A", "B"), targetCodes(province));
@@ -263,7 +263,7 @@ class ScoreCliTest {
     @Test
     void onlyAProvinceSiteSetsTargets() throws Exception {
         Path district = dir.resolve("district-targets");
-        assertEquals(0, CliRunner.run(district, "demo").code());
+        assertEquals(0, CliRunner.run(district, "demo", "--old-structure").code());
         assertEquals(0, CliRunner.run(district, "site", "setup", "--name", "TTYT Châu Thành", "--role", "DISTRICT").code());
         Path file = targetsFile(dir.resolve("district.json"), "A");
         CliRunner.Result vi = CliRunner.run(district, "targets", "import", file.toString());

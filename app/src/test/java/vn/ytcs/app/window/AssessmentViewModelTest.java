@@ -51,7 +51,7 @@ class AssessmentViewModelTest {
     @BeforeEach
     void openTheDemo() {
         ytcs = Ytcs.open(dir, "test");
-        ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
+        ytcs.register().loadDemo(DemoLoader.World.OLD_STRUCTURE, Progress.NONE);
         day = ytcs.register().defaultAsOf(LocalDate.now());
         tree = ytcs.register().tree(day);
         // A commune whose assessment of the day's period is still being drafted.

@@ -54,7 +54,7 @@ class AssessmentWindowTest extends WindowTest {
     @BeforeAll
     static void loadDemo() {
         try (Ytcs ytcs = Ytcs.open(demoDir, "test")) {
-            ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
+            ytcs.register().loadDemo(DemoLoader.World.OLD_STRUCTURE, Progress.NONE);
             LocalDate day = ytcs.register().defaultAsOf(LocalDate.now());
             communeName = ytcs.register().tree(day).communes().stream()
                     .filter(u -> ytcs.register().assessment(u.id(), 2025).map(a -> a.state() == AssessmentState.DRAFT).orElse(false))

@@ -97,7 +97,7 @@ class CatalogEditorWindowTest extends WindowTest {
         robot.interact(() -> robot.lookup("#catalog-preview").queryAs(Button.class).fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#catalog-preview-summary").tryQuery().isPresent());
         String summary = robot.lookup("#catalog-preview-summary").queryAs(Label.class).getText();
-        assertTrue(summary.startsWith("75 xã"), summary);
+        assertTrue(summary.startsWith("28 xã"), summary);
         robot.interact(() -> Screenshots.saveQuietly(editor.getScene(), "catalog-editor-preview-vi"));
 
         robot.interact(() -> robot.lookup("#catalog-reason").queryAs(TextField.class).setText("Ngưỡng BHYT theo hướng dẫn của Sở"));

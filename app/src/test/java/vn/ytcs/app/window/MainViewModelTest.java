@@ -42,9 +42,9 @@ class MainViewModelTest {
         assertEquals(MainViewModel.Phase.EMPTY, vm.phase().get());
         vm.loadDemo();
         assertEquals(MainViewModel.Phase.READY, vm.phase().get());
-        assertEquals(84, vm.tree().get().size());
+        assertEquals(1 + 7 + 28, vm.tree().get().size(), "Cần Thơ, its regional centres and communes");
         assertTrue(vm.demo().get());
-        assertEquals(LocalDate.of(2025, 6, 30), vm.asOf().get(), "the demo's last day before the 2025 reform");
+        assertEquals(LocalDate.of(2026, 11, 25), vm.asOf().get(), "today: the demo holds today's units");
     }
 
     @Test
@@ -52,14 +52,14 @@ class MainViewModelTest {
         open(dir);
         vm.loadDemo();
         Unit hoaLuu = vm.tree().get().communes().stream().filter(u -> u.name().equals("Hỏa Lựu")).findFirst().orElseThrow();
-        Unit hoaTien = vm.tree().get().communes().stream().filter(u -> u.name().equals("Hỏa Tiến")).findFirst().orElseThrow();
+        Unit viTan = vm.tree().get().communes().stream().filter(u -> u.name().equals("Vị Tân")).findFirst().orElseThrow();
         vm.filter().set("hoa luu");
         assertTrue(vm.visible().get().contains(hoaLuu.id()));
         assertTrue(vm.visible().get().contains(hoaLuu.parentId()));
-        assertFalse(vm.visible().get().contains(hoaTien.id()));
-        assertEquals(3, vm.visible().get().size(), "province, city, commune");
+        assertFalse(vm.visible().get().contains(viTan.id()));
+        assertEquals(3, vm.visible().get().size(), "city, regional centre, commune");
         vm.filter().set("");
-        assertEquals(84, vm.visible().get().size());
+        assertEquals(36, vm.visible().get().size());
     }
 
     @Test
@@ -68,12 +68,13 @@ class MainViewModelTest {
         vm.loadDemo();
         Unit hoaLuu = vm.tree().get().communes().stream().filter(u -> u.name().equals("Hỏa Lựu")).findFirst().orElseThrow();
         vm.select(hoaLuu);
-        assertEquals("Trạm Y tế xã Hỏa Lựu", vm.profile().get().station().orElseThrow().name());
+        // Today's Hỏa Lựu took Tân Tiến's code: it keeps Tân Tiến's station, the other two are its health points.
+        assertEquals("Trạm Y tế xã Tân Tiến", vm.profile().get().station().orElseThrow().name());
         assertNull(vm.summary().get());
         Unit viThanh = vm.tree().get().get(hoaLuu.parentId()).orElseThrow();
         vm.select(viThanh);
         assertNull(vm.profile().get());
-        assertEquals(9, vm.summary().get().communes());
+        assertEquals(3, vm.summary().get().communes());
     }
 
     @Test
@@ -85,22 +86,22 @@ class MainViewModelTest {
         try (var db = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("ytcs").toAbsolutePath(), "ytcs", "");
              var update = db.prepareStatement("UPDATE assessment_answer SET answer_value = 'not json{' WHERE assessment_id ="
                      + " (SELECT a.id FROM assessment a JOIN admin_unit u ON u.id = a.unit_id"
-                     + " WHERE u.name = 'Hỏa Lựu' AND a.period = 2025) AND indicator_code ="
+                     + " WHERE u.name = 'Hỏa Lựu' AND a.period = 2026) AND indicator_code ="
                      + " (SELECT MIN(indicator_code) FROM assessment_answer x JOIN assessment a ON a.id = x.assessment_id"
-                     + " JOIN admin_unit u ON u.id = a.unit_id WHERE u.name = 'Hỏa Lựu' AND a.period = 2025"
+                     + " JOIN admin_unit u ON u.id = a.unit_id WHERE u.name = 'Hỏa Lựu' AND a.period = 2026"
                      + " AND x.answer_value IS NOT NULL)")) {
             assertEquals(1, update.executeUpdate());
         }
         open(dir);
         Unit hoaLuu = vm.tree().get().communes().stream().filter(u -> u.name().equals("Hỏa Lựu")).findFirst().orElseThrow();
-        Unit hoaTien = vm.tree().get().communes().stream().filter(u -> u.name().equals("Hỏa Tiến")).findFirst().orElseThrow();
+        Unit viTan = vm.tree().get().communes().stream().filter(u -> u.name().equals("Vị Tân")).findFirst().orElseThrow();
         vm.select(hoaLuu);
         assertTrue(vm.pageError().get() != null, "the commune's page says what went wrong");
         assertEquals(MainViewModel.Phase.READY, vm.phase().get(), "the window itself stays usable");
         assertFalse(vm.busy().get());
-        vm.select(hoaTien);
+        vm.select(viTan);
         assertNull(vm.pageError().get());
-        assertEquals("Trạm Y tế xã Hỏa Tiến", vm.profile().get().station().orElseThrow().name());
+        assertEquals("Trạm Y tế xã Vị Tân", vm.profile().get().station().orElseThrow().name());
         assertTrue(vm.scored().get() != null);
     }
 
@@ -131,7 +132,7 @@ class MainViewModelTest {
         vm.loadDemo();
         queued.remove(0).run();
         assertEquals(MainViewModel.Phase.READY, vm.phase().get());
-        assertEquals(84, vm.tree().get().size());
+        assertEquals(36, vm.tree().get().size());
         assertEquals(1.0, vm.demoProgress().get(), 1e-9, "the last figure reached the window before it finished");
         vm.close();
         queued.forEach(Runnable::run);

@@ -73,12 +73,13 @@ class MainWindowTest extends WindowTest {
         robot.clickOn("#unit-filter").write("hoa luu");
         WaitForAsyncUtils.waitForFxEvents();
         List<String> shown = labels(tree.getRoot());
-        assertEquals(List.of("Tỉnh Hậu Giang", "Thành phố Vị Thanh", "Xã Hỏa Lựu"), shown);
+        assertEquals(List.of("Thành phố Cần Thơ", "Trung tâm Y tế khu vực Vị Thanh", "Xã Hỏa Lựu"), shown);
 
         select(robot, tree, "Hỏa Lựu");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#commune-view").tryQuery().isPresent());
         // The scroll pane's content joins the scene graph with its skin, on the next pulse.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hasLabel(robot, "Trạm Y tế xã Hỏa Lựu"));
+        // Today's Hỏa Lựu took xã Tân Tiến's code, and with it Tân Tiến's station.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hasLabel(robot, "Trạm Y tế xã Tân Tiến"));
         assertTrue(robot.lookup("#scorecard").tryQuery().isPresent(), "the commune shows its scorecard");
         assertShowsTheScorecard(robot, Messages.of(Messages.VIETNAMESE));
         assertTrue(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().contains("Tỉnh chưa nhập ngưỡng"))
@@ -103,7 +104,7 @@ class MainWindowTest extends WindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getValue() != null);
         select(robot, tree, "Vị Thanh");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().startsWith("9 xã, phường, thị trấn")).tryQuery().isPresent());
+                () -> robot.lookup((Node n) -> n instanceof Label l && l.getText() != null && l.getText().startsWith("3 xã, phường, thị trấn")).tryQuery().isPresent());
     }
 
     /** The verdict and the total shown are those of the scorecard, in the language shown. */

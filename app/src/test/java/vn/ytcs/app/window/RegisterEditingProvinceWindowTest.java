@@ -45,7 +45,7 @@ class RegisterEditingProvinceWindowTest extends WindowTest {
     @BeforeAll
     static void loadDemo() {
         try (Ytcs ytcs = Ytcs.open(demoDir, "test")) {
-            ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
+            ytcs.register().loadDemo(DemoLoader.World.OLD_STRUCTURE, Progress.NONE);
             ytcs.sync().setup("Sở Y tế Hậu Giang", SiteRole.PROVINCE);
         }
     }

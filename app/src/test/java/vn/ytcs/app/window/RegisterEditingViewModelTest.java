@@ -52,7 +52,7 @@ class RegisterEditingViewModelTest {
     @BeforeEach
     void openTheDemo() {
         try (Ytcs ytcs = Ytcs.open(dir, "test")) {
-            ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
+            ytcs.register().loadDemo(DemoLoader.World.OLD_STRUCTURE, Progress.NONE);
         }
         main = new MainViewModel(dir, Runnable::run, Runnable::run, () -> LocalDate.of(2026, 11, 25), "cán bộ huyện");
         main.open();

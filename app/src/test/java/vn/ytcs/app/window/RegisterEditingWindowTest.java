@@ -66,7 +66,7 @@ class RegisterEditingWindowTest extends WindowTest {
     @BeforeAll
     static void loadDemo() {
         try (Ytcs ytcs = Ytcs.open(demoDir, "test")) {
-            ytcs.register().loadDemo(DemoLoader.World.BOTH, Progress.NONE);
+            ytcs.register().loadDemo(DemoLoader.World.OLD_STRUCTURE, Progress.NONE);
             LocalDate day = ytcs.register().defaultAsOf(LocalDate.now());
             UnitTree tree = ytcs.register().tree(day);
             ScoringService.Scored scored = ytcs.scoring().scored(tree, tree.communes(), ytcs.scoring().period(null, day), day);
