@@ -11,6 +11,9 @@ public interface AssessmentService {
     /** Assessments of the communes for the period, any catalog. */
     List<Assessment> assessmentsOf(Collection<UUID> unitIds, int period);
 
+    /** Whether any unit that exists on the day has an assessment for the period. */
+    boolean anyAssessedOn(java.time.LocalDate day, int period);
+
     /** Answers of the assessments. */
     List<AssessmentAnswer> answersOf(Collection<UUID> assessmentIds);
 }

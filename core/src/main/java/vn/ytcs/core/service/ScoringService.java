@@ -72,9 +72,20 @@ public final class ScoringService {
         this.register = register;
     }
 
-    /** The period rule, stated once: the year asked for, else the year of the day shown. */
+    /**
+     * The period rule, stated once: the year asked for, else the year of the day shown, unless the
+     * day's units hold no assessment of it and do of the year before. A year belongs to the units
+     * of its time: on 30/06/2025 Hậu Giang's communes show 2024, the last they were assessed for,
+     * 2025 being the communes' formed on 1 July; and early in a year, before its first assessment,
+     * the year just assessed.
+     */
     public int period(Integer requested, LocalDate day) {
-        return requested != null ? requested : day.getYear();
+        if (requested != null) {
+            return requested;
+        }
+        int year = day.getYear();
+        boolean yearBefore = !store.assessments().anyAssessedOn(day, year) && store.assessments().anyAssessedOn(day, year - 1);
+        return yearBefore ? year - 1 : year;
     }
 
     /** The catalog for assessing the period, or empty when none was in force. */

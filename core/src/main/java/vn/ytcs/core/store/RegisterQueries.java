@@ -187,6 +187,13 @@ final class RegisterQueries implements UnitService, StationService, StaffService
     }
 
     @Override
+    public boolean anyAssessedOn(LocalDate day, int period) {
+        return ctx.fetchExists(ctx.selectOne().from(ASSESSMENT).join(ADMIN_UNIT).on(ADMIN_UNIT.ID.eq(ASSESSMENT.UNIT_ID))
+                .where(ASSESSMENT.DELETED.isFalse()).and(ASSESSMENT.PERIOD.eq(period))
+                .and(ADMIN_UNIT.DELETED.isFalse()).and(validOn(day)));
+    }
+
+    @Override
     public List<AssessmentAnswer> answersOf(Collection<UUID> assessmentIds) {
         return ctx.selectFrom(ASSESSMENT_ANSWER)
                 .where(ASSESSMENT_ANSWER.DELETED.isFalse())

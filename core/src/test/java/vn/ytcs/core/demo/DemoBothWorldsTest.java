@@ -188,6 +188,17 @@ class DemoBothWorldsTest {
                 .allMatch(r -> r.assessment().orElseThrow().state() != AssessmentState.RECOGNISED), "2026 is still being assessed");
     }
 
+    /** The period a day shows is one its units were assessed for: a year belongs to the units of its time. */
+    @Test
+    void theDefaultPeriodOfADayIsOneItsUnitsWereAssessedFor() {
+        assertEquals(2024, scoring.period(null, BEFORE), "2025 is the new communes'");
+        assertEquals(2025, scoring.period(null, LocalDate.of(2025, 7, 1)));
+        assertEquals(2026, scoring.period(null, TODAY));
+        assertEquals(2026, scoring.period(null, LocalDate.of(2027, 1, 5)), "before the first assessment of 2027, the year just assessed");
+        assertEquals(2019, scoring.period(null, LocalDate.of(2019, 3, 1)), "no units, no assessment: the year of the day");
+        assertEquals(2030, scoring.period(2030, BEFORE), "a year asked for is the year");
+    }
+
     /** The targets of 30/06/2025 count the 75 communes and 2024's figures; today's the 28 and 2026's. */
     @Test
     void targetsAsOfEachDayMatchHandCounts() {
