@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -60,7 +61,36 @@ class ReorganiseDialogTest extends WindowTest {
         TreeView<Unit> tree = robot.lookup("#unit-tree").queryAs(TreeView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getValue() != null);
         robot.interact(() -> tree.getSelectionModel().select(tree.getRoot()));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#open-reorganise").tryQuery().isPresent());
+        // First in English, checked and previewed only, then in Vietnamese, applied.
+        ComboBox<java.util.Locale> language = robot.lookup("#language").queryAs(ComboBox.class);
+        robot.interact(() -> language.setValue(Messages.ENGLISH));
+        Stage english = preview(robot, Messages.ENGLISH);
+        assertEquals(Messages.of(Messages.ENGLISH).get("reorg.check"), robot.lookup("#reorg-check").queryAs(Button.class).getText());
+        robot.interact(() -> Screenshots.saveQuietly(english.getScene(), "reorganise-preview-en"));
+        robot.interact(english::close);
+        // The window was built anew in English: its chooser is a new one.
+        ComboBox<java.util.Locale> rebuilt = robot.lookup("#language").queryAs(ComboBox.class);
+        robot.interact(() -> rebuilt.setValue(Messages.VIETNAMESE));
+        Stage dialog = preview(robot, Messages.VIETNAMESE);
+        robot.interact(() -> Screenshots.saveQuietly(dialog.getScene(), "reorganise-preview-vi"));
+        robot.interact(() -> robot.from(dialog.getScene().getRoot()).lookup("#reorg-apply").queryAs(Button.class).fire());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.from(dialog.getScene().getRoot()).lookup("#reorg-summary")
+                .tryQueryAs(Label.class).map(l -> l.getText() != null && l.getText().contains("Đã áp dụng 28")).orElse(false));
+        robot.interact(dialog::close);
+        // Today's tree: the new city and its communes.
+        robot.interact(() -> app.viewModel().showDay(java.time.LocalDate.of(2026, 12, 1)));
+        TreeView<Unit> today = robot.lookup("#unit-tree").queryAs(TreeView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> today.getRoot() != null && today.getRoot().getValue() != null
+                && "92".equals(today.getRoot().getValue().code()));
+        assertEquals(28, today.getRoot().getChildren().size());
+        assertTrue(robot.lookup("#reorg-problem").tryQuery().isEmpty());
+    }
+
+    /** Opens the dialog from the selected unit's page, checks the mapping and waits for its preview of 28 new units. */
+    private static Stage preview(FxRobot robot, java.util.Locale language) throws Exception {
+        String open = Messages.of(language).get("reorg.open");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#open-reorganise").tryQueryAs(Button.class)
+                .map(b -> open.equals(b.getText())).orElse(false));
         robot.interact(() -> robot.lookup("#open-reorganise").queryAs(Button.class).fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#reorg-file").tryQuery().isPresent());
         robot.interact(() -> {
@@ -68,19 +98,9 @@ class ReorganiseDialogTest extends WindowTest {
             robot.lookup("#reorg-parent").queryAs(TextField.class).setText("92");
             robot.lookup("#reorg-check").queryAs(Button.class).fire();
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#reorg-table").tryQuery().isPresent());
-        assertEquals(28, robot.lookup("#reorg-table").queryAs(TableView.class).getItems().size());
-        Stage dialog = (Stage) robot.lookup("#reorg-table").query().getScene().getWindow();
-        robot.interact(() -> Screenshots.saveQuietly(dialog.getScene(), "reorganise-preview-vi"));
-        robot.interact(() -> robot.lookup("#reorg-apply").queryAs(Button.class).fire());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> FxLookup.present(robot, n -> n instanceof Label l
-                && "reorg-summary".equals(l.getId()) && l.getText().contains("Đã áp dụng 28")));
-        robot.interact(dialog::close);
-        // Today's tree: the new city and its communes.
-        robot.interact(() -> app.viewModel().showDay(java.time.LocalDate.of(2026, 12, 1)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tree.getRoot() != null && tree.getRoot().getValue() != null
-                && "92".equals(tree.getRoot().getValue().code()));
-        assertEquals(28, tree.getRoot().getChildren().size());
-        assertTrue(robot.lookup("#reorg-problem").tryQuery().isEmpty());
+        Stage dialog = (Stage) robot.lookup("#reorg-file").query().getScene().getWindow();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.from(dialog.getScene().getRoot()).lookup("#reorg-table").tryQuery().isPresent());
+        assertEquals(28, robot.from(dialog.getScene().getRoot()).lookup("#reorg-table").queryAs(TableView.class).getItems().size());
+        return dialog;
     }
 }
