@@ -67,8 +67,20 @@ class ReorganisationTravelTest {
         Reorganisation r = new Reorganisation(district.store, "lan");
         r.apply(r.plan(mapping, "92"));
 
-        PackageImporter.Result after = province.importer.importFile(
-                PackageWriter.export(district.store, district.keys, province.keys.site().id(), false, stick, false).file(), false);
+        Path reorganised = PackageWriter.export(district.store, district.keys, province.keys.site().id(), false, stick, false).file();
+        // The preview says which new units the package makes, from which communes, before anything applies.
+        PackageImporter.Result preview = province.importer.importFile(reorganised, true);
+        assertEquals(PackageImporter.Outcome.DRY_RUN, preview.outcome());
+        assertEquals(28, preview.arriving().size());
+        assertEquals(75, preview.arriving().stream().mapToInt(u -> u.formedFrom().size()).sum());
+        PackageImporter.ArrivingUnit hoaLuuArriving = preview.arriving().stream().filter(u -> u.code().equals("31338"))
+                .findFirst().orElseThrow();
+        assertEquals("Hỏa Lựu", hoaLuuArriving.name());
+        assertEquals(LocalDate.of(2025, 7, 1), hoaLuuArriving.from());
+        assertEquals(java.util.Set.of("31336", "31338", "31339"), province.store.units().units(hoaLuuArriving.formedFrom()).stream()
+                .map(Unit::code).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(0, province.register.tree(LocalDate.of(2026, 12, 1)).communes().size(), "the preview wrote nothing");
+        PackageImporter.Result after = province.importer.importFile(reorganised, false);
         assertEquals(29 + 75, after.created(), "the city, 28 communes and 75 successions");
         LocalDate today = LocalDate.of(2026, 12, 1);
         assertEquals(28, province.register.tree(today).communes().size(), "the province sees today's communes");

@@ -50,6 +50,31 @@ final class ReorganiseCommand implements Callable<Integer> {
     record PlanRow(String file, boolean applied, List<UnitRow> units) {
     }
 
+    /** The new units as JSON rows, for this command and an import's preview alike. */
+    static List<UnitRow> rows(List<Reorganisation.NewUnit> units) {
+        return units.stream().map(u -> new UnitRow(u.code(), u.name(), u.type().name(),
+                u.from().toString(), u.parent() == null ? null : u.parent().code(),
+                u.merged().stream().map(Unit::code).toList(), u.station().map(Station::name).orElse(null),
+                u.healthPoints().stream().map(Station::name).toList(), u.staff(), u.hamlets(), u.openAssessments(),
+                u.applied())).toList();
+    }
+
+    /** The preview per new unit, for this command and an import's preview alike. */
+    static TextTable table(List<Reorganisation.NewUnit> units, YtcsCommand parent) {
+        Messages m = parent.messages;
+        Labels labels = new Labels(m);
+        TextTable table = new TextTable(m.get("col.code"), m.get("col.newUnit"), m.get("col.from"), m.get("col.mergedFrom"),
+                m.get("col.keptStation"), m.get("col.healthPoints"), m.get("col.staff"), m.get("col.hamlets"),
+                m.get("col.openAssessments"));
+        for (Reorganisation.NewUnit u : units) {
+            table.add(u.code(), labels.unit(u.type().name(), u.name()) + (u.applied() ? " ✔" : ""), parent.format(u.from()),
+                    String.join(", ", u.merged().stream().map(labels::unit).toList()),
+                    u.station().map(Station::name).orElse("–"), u.healthPoints().size(), u.staff(), u.hamlets(),
+                    u.openAssessments());
+        }
+        return table;
+    }
+
     @Override
     public Integer call() {
         Messages m = parent.messages;
@@ -64,27 +89,13 @@ final class ReorganiseCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<UnitRow> rows = plan.units().stream().map(u -> new UnitRow(u.code(), u.name(), u.type().name(),
-                u.from().toString(), u.parent() == null ? null : u.parent().code(),
-                u.merged().stream().map(Unit::code).toList(), u.station().map(Station::name).orElse(null),
-                u.healthPoints().stream().map(Station::name).toList(), u.staff(), u.hamlets(), u.openAssessments(),
-                u.applied())).toList();
         if (json) {
-            Json.print(out, new PlanRow(file.toString(), applied, rows));
+            Json.print(out, new PlanRow(file.toString(), applied, rows(plan.units())));
             return Cli.OK;
-        }
-        TextTable table = new TextTable(m.get("col.code"), m.get("col.newUnit"), m.get("col.from"), m.get("col.mergedFrom"),
-                m.get("col.keptStation"), m.get("col.healthPoints"), m.get("col.staff"), m.get("col.hamlets"),
-                m.get("col.openAssessments"));
-        for (Reorganisation.NewUnit u : plan.units()) {
-            table.add(u.code(), labels.unit(u.type().name(), u.name()) + (u.applied() ? " ✔" : ""), parent.format(u.from()),
-                    String.join(", ", u.merged().stream().map(labels::unit).toList()),
-                    u.station().map(Station::name).orElse("–"), u.healthPoints().size(), u.staff(), u.hamlets(),
-                    u.openAssessments());
         }
         long communes = plan.units().stream().mapToLong(u -> u.merged().size()).sum();
         out.println(m.get("cli.reorg.summary", file.toString(), plan.units().size(), communes));
-        table.print(out);
+        table(plan.units(), parent).print(out);
         out.println(plan.nothingToDo() ? m.get("cli.reorg.already")
                 : dryRun ? m.get("cli.reorg.dryRun") : m.get("cli.reorg.applied", plan.units().size()));
         return Cli.OK;

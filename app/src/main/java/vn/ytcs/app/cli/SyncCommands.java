@@ -107,7 +107,7 @@ final class SyncCommands {
         }
 
         record ImportRow(String outcome, String sender, Integer sequence, int created, int changed, int deleted, int conflicts,
-                         String receipt, List<CommuneRow> communes) {
+                         String receipt, List<CommuneRow> communes, List<ReorganiseCommand.UnitRow> reorganisation) {
         }
 
         @Override
@@ -116,6 +116,8 @@ final class SyncCommands {
             try (Ytcs ytcs = parent.open()) {
                 java.util.Map<String, Integer> catalogsBefore = ytcs.catalogs().newestNumbers();
                 PackageImporter.Result r = ytcs.sync().importFile(file, dryRun, Progress.NONE);
+                // A reorganisation the package brings, previewed per new unit as `reorganise` does.
+                List<vn.ytcs.core.service.Reorganisation.NewUnit> arriving = Ytcs.arrivingReorganisation(ytcs.reorganisation(), r);
                 PrintWriter out = spec.commandLine().getOut();
                 if (!json && !dryRun) {
                     vn.ytcs.app.i18n.Labels catalogLabels = new vn.ytcs.app.i18n.Labels(m);
@@ -133,11 +135,16 @@ final class SyncCommands {
                 if (json) {
                     Json.print(out, new ImportRow(r.outcome().name(), man == null ? null : man.senderName(),
                             man == null ? null : man.sequence(), r.created(), r.changed(), r.deleted(), r.conflictCount(),
-                            r.receipt() == null ? null : r.receipt().toString(), communes));
+                            r.receipt() == null ? null : r.receipt().toString(), communes, ReorganiseCommand.rows(arriving)));
                 } else {
                     String who = man == null ? "" : SyncTexts.siteName(man.senderName()) + " #" + man.sequence();
                     out.println(m.get("cli.import." + r.outcome().name(), who, r.created(), r.changed(), r.deleted(),
                             r.conflictCount()));
+                    // First: what the package does to the units themselves.
+                    if (!arriving.isEmpty()) {
+                        out.println(m.get("cli.import.reorg", arriving.size(), arriving.stream().mapToInt(u -> u.merged().size()).sum()));
+                        ReorganiseCommand.table(arriving, parent).print(out);
+                    }
                     if (!communes.isEmpty()) {
                         TextTable table = new TextTable(m.get("col.commune"), m.get("col.created"), m.get("col.changed"),
                                 m.get("col.deleted"), m.get("col.conflicts"));

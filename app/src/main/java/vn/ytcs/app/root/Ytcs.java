@@ -94,6 +94,20 @@ public final class Ytcs implements AutoCloseable {
         return new vn.ytcs.core.service.UnitImport(store, actor);
     }
 
+    /**
+     * The reorganisation a package's preview says it brings (new units formed from communes held
+     * here), each new unit previewed by the same rule as a mapping file's; empty when it brings none.
+     */
+    public static java.util.List<vn.ytcs.core.service.Reorganisation.NewUnit> arrivingReorganisation(
+            vn.ytcs.core.service.Reorganisation r, vn.ytcs.sync.pack.PackageImporter.Result preview) {
+        if (preview.arriving().isEmpty()) {
+            return java.util.List.of();
+        }
+        return preview.arriving().stream().map(a -> r.arriving(a.code(), a.name(),
+                vn.ytcs.core.unit.UnitType.valueOf(a.unitType()), a.from(), a.formedFrom()))
+                .filter(u -> !u.merged().isEmpty()).toList();
+    }
+
     /** Reorganisations of the units: a succession mapping verified, previewed, applied. */
     public vn.ytcs.core.service.Reorganisation reorganisation() {
         return new vn.ytcs.core.service.Reorganisation(store, actor);

@@ -142,6 +142,27 @@ final class ImportDialog {
                     VietText.printable(String.valueOf(c.mine()), 200), VietText.printable(String.valueOf(c.theirs()), 200),
                     m.label("keeping", c.keepingMine() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS)))));
         }
+        // A reorganisation arriving at a site on the old structure: each new unit previewed before it applies.
+        if (!r.reorganisation().isEmpty()) {
+            Label head = new Label(m.get("cli.import.reorg", r.reorganisation().size(),
+                    r.reorganisation().stream().mapToInt(u -> u.merged().size()).sum()));
+            head.setWrapText(true);
+            head.getStyleClass().add(Styles.WARNING);
+            head.setId("reorg-arriving");
+            VBox units = new VBox(2);
+            units.setId("reorg-arriving-units");
+            r.reorganisation().stream().limit(12).forEach(u -> {
+                Label line = new Label("• " + m.get("sync.import.reorgUnit", labels.unit(u.type().name(), u.name()),
+                        String.join(", ", u.merged().stream().map(labels::unit).toList()),
+                        u.station().map(vn.ytcs.core.station.Station::name).orElse("–"), u.healthPoints().size(), u.staff(), u.hamlets()));
+                line.setWrapText(true);
+                units.getChildren().add(line);
+            });
+            if (r.reorganisation().size() > 12) {
+                units.getChildren().add(new Label(m.get("sync.import.moreUnits", r.reorganisation().size() - 12)));
+            }
+            body.getChildren().addAll(head, units);
+        }
         // The province revised the standard: said first, with what changed; the communes are scored under it from now on.
         for (vn.ytcs.core.service.CatalogService.Revised rev : r.revised()) {
             String reason = rev.revision().reason() == null ? "" : " " + m.get("sync.import.reason", rev.revision().reason());

@@ -359,6 +359,11 @@ public final class MainViewModel {
         return ytcs == null ? null : ytcs.catalogs();
     }
 
+    /** The reorganisation, for the import dialog to preview one a package brings (null until opened). */
+    vn.ytcs.core.service.Reorganisation reorganisationService() {
+        return ytcs == null ? null : ytcs.reorganisation();
+    }
+
     /** The sync service, for the import and export dialogs' view models (null until opened). */
     SyncService sync() {
         return ytcs == null ? null : ytcs.sync();

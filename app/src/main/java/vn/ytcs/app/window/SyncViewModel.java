@@ -56,7 +56,8 @@ public final class SyncViewModel {
      */
     public record ImportSummary(Outcome outcome, String senderName, String fingerprint, Integer sequence, int created,
                                 int changed, int deleted, List<CommuneRow> communes, List<ConflictLine> conflicts,
-                                Path receipt, List<vn.ytcs.core.service.CatalogService.Revised> revised) {
+                                Path receipt, List<vn.ytcs.core.service.CatalogService.Revised> revised,
+                                List<vn.ytcs.core.service.Reorganisation.NewUnit> reorganisation) {
     }
 
     /** A package written: where, its sequence number and how many records it holds. */
@@ -83,6 +84,7 @@ public final class SyncViewModel {
     private final ObjectProperty<SyncService.Export> exported = new SimpleObjectProperty<>();
     private final ObjectProperty<List<Path>> drives = new SimpleObjectProperty<>();
     private final Supplier<vn.ytcs.core.service.CatalogService> catalogs;
+    private final Supplier<vn.ytcs.core.service.Reorganisation> reorganisation;
     private BackgroundTasks.Job job;
     private Path file;
     private boolean receipt;
@@ -92,11 +94,14 @@ public final class SyncViewModel {
     /**
      * @param catalogs the catalogs of this site, to tell which revisions of the standard an import
      *                 brought (and what they changed)
+     * @param reorganisation this site's, to preview per new unit a reorganisation a package brings
      */
     public SyncViewModel(Supplier<SyncService> sync, Supplier<vn.ytcs.core.service.CatalogService> catalogs,
+                         Supplier<vn.ytcs.core.service.Reorganisation> reorganisation,
                          Executor background, Executor ui, Runnable afterImport) {
         this.sync = sync;
         this.catalogs = catalogs;
+        this.reorganisation = reorganisation;
         this.background = background;
         this.ui = ui;
         this.tasks = new BackgroundTasks(background, ui);
@@ -131,10 +136,11 @@ public final class SyncViewModel {
         }
         // A receipt changes nothing but what this site knows of the other: nothing to preview.
         PackageImporter.Result r = isReceipt ? incoming.apply(p) : incoming.preview(p);
+        List<vn.ytcs.core.service.Reorganisation.NewUnit> arriving = vn.ytcs.app.root.Ytcs.arrivingReorganisation(reorganisation.get(), r);
         return () -> {
             receipt = isReceipt;
             self.set(me);
-            summary.set(summarise(r, List.of()));
+            summary.set(summarise(r, List.of(), arriving));
             result.set(r);
             step.set(r.outcome() == PackageImporter.Outcome.DRY_RUN ? Step.PREVIEW : Step.DONE);
             if (isReceipt) {
@@ -159,7 +165,7 @@ public final class SyncViewModel {
             PackageImporter.Result r = incoming.apply(p);
             List<vn.ytcs.core.service.CatalogService.Revised> revised = c.revisedSince(before);
             return () -> {
-                summary.set(summarise(r, revised));
+                summary.set(summarise(r, revised, List.of()));
             result.set(r);
                 step.set(Step.DONE);
                 afterImport.run();
@@ -269,7 +275,8 @@ public final class SyncViewModel {
         return written;
     }
 
-    private static ImportSummary summarise(PackageImporter.Result r, List<vn.ytcs.core.service.CatalogService.Revised> revised) {
+    private static ImportSummary summarise(PackageImporter.Result r, List<vn.ytcs.core.service.CatalogService.Revised> revised,
+                                           List<vn.ytcs.core.service.Reorganisation.NewUnit> reorganisation) {
         List<CommuneRow> communes = new java.util.ArrayList<>();
         r.byCommune().forEach((id, c) -> communes.add(new CommuneRow(id, c.unitType, c.name, c.created, c.changed, c.deleted,
                 c.conflicts.size())));
@@ -279,7 +286,7 @@ public final class SyncViewModel {
         var man = r.manifest();
         return new ImportSummary(outcome, man == null ? null : man.senderName(), man == null ? null : man.fingerprint(),
                 man == null ? null : man.sequence(), r.created(), r.changed(), r.deleted(), communes, conflicts, r.receipt(),
-                revised);
+                revised, reorganisation);
     }
 
     /** Who signed a package or receipt this site does not trust yet. */

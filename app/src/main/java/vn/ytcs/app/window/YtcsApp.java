@@ -149,7 +149,7 @@ public final class YtcsApp extends Application {
 
     /** A view model for one dialog, sharing the window's store and worker thread. */
     SyncViewModel syncViewModel() {
-        return new SyncViewModel(vm::sync, vm::catalogs, background, Platform::runLater, vm::reload);
+        return new SyncViewModel(vm::sync, vm::catalogs, vm::reorganisationService, background, Platform::runLater, vm::reload);
     }
 
     /** The main window's view model: what the window shows, for a test to drive where a file chooser would. */

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.ytcs.core.demo.DemoLoader;
@@ -126,5 +127,64 @@ class ReorganiseCliTest {
         assertEquals(1, JSON.readTree(ok("--as-of", "2025-06-30", "staff", "--unit", "31336", "--json").out()).size());
         CliRunner.Result units = ok("--as-of", "2025-06-30", "units");
         assertTrue(units.out().contains("Xã Hỏa Lựu  [31336]"), units.out());
+    }
+
+    private static CliRunner.Result at(Path site, String... args) {
+        CliRunner.Result r = CliRunner.run(site, args);
+        assertEquals(0, r.code(), String.join(" ", args) + ": " + r.out() + r.err());
+        return r;
+    }
+
+    private static Path only(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".ytcs.json"))
+                    .findFirst().orElseThrow(); // one package per folder
+        }
+    }
+
+    /** A province still on the old structure sees, per new unit, what a package's reorganisation would do, before it applies. */
+    @Test
+    void aReorganisationArrivingInAPackageIsPreviewedPerNewUnitBeforeItApplies() throws Exception {
+        Path centre = dir.resolve("centre");
+        Path province = dir.resolve("province");
+        Path stick = Files.createDirectories(dir.resolve("stick"));
+        at(centre, "demo", "--old-structure");
+        at(centre, "site", "setup", "--name", "TTYT khu vực Vị Thanh", "--role", "REGIONAL_CENTRE");
+        at(province, "site", "setup", "--name", "Sở Y tế", "--role", "PROVINCE");
+        at(centre, "export", "--to", stick.toString());
+        Path first = only(stick);
+        at(province, "site", "trust", first.toString());
+        at(province, "import", first.toString());
+
+        at(centre, "units", "import", EXAMPLES.resolve("cantho-2025.csv").toString());
+        JsonNode planned = JSON.readTree(at(centre, "reorganise", merger().toString(), "--parent", "92", "--json").out())
+                .get("units");
+        Path later = Files.createDirectories(dir.resolve("stick2"));
+        at(centre, "export", "--to", later.toString());
+        Path second = only(later);
+
+        CliRunner.Result preview = at(province, "import", second.toString(), "--dry-run");
+        assertTrue(preview.out().contains("Gói này tổ chức lại đơn vị hành chính: 28 đơn vị mới hợp nhất từ 75 xã đang có ở đây."),
+                preview.out());
+        assertTrue(preview.out().lines().anyMatch(l -> l.startsWith("31338") && l.contains("Xã Hỏa Lựu")), preview.out());
+        JsonNode arriving = JSON.readTree(at(province, "import", second.toString(), "--dry-run", "--json").out()).get("reorganisation");
+        assertEquals(28, arriving.size());
+        JsonNode hoaLuu = null;
+        for (JsonNode u : arriving) {
+            hoaLuu = u.get("code").asText().equals("31338") ? u : hoaLuu;
+        }
+        assertEquals("Trạm Y tế xã Tân Tiến", hoaLuu.get("station").asText(), "it keeps the station of the commune whose code it took");
+        assertEquals(2, hoaLuu.get("healthPoints").size());
+        Map<String, Integer> staffPlanned = new java.util.HashMap<>();
+        planned.forEach(u -> staffPlanned.put(u.get("code").asText(), u.get("staff").asInt()));
+        arriving.forEach(u -> assertEquals(staffPlanned.get(u.get("code").asText()), u.get("staff").asInt(),
+                u.get("code").asText() + ": the same preview as the mapping file's at the centre"));
+        assertEquals("[ ]", at(province, "--as-of", "2026-12-01", "units", "--json").out().strip(), "a preview changes nothing");
+
+        CliRunner.Result english = at(province, "--lang", "en", "import", second.toString(), "--dry-run");
+        assertTrue(english.out().contains("This package reorganises the units: 28 new units merged from 75 communes held here."),
+                english.out());
+        at(province, "import", second.toString());
+        assertEquals(28, JSON.readTree(at(province, "--as-of", "2026-12-01", "units", "--json").out()).get(0).get("children").size());
     }
 }

@@ -76,7 +76,8 @@ class SyncViewModelTest {
         Store store = sync == atDistrict ? district : province;
         vn.ytcs.core.service.CatalogService.InForce inForce = new vn.ytcs.core.service.CatalogService.InForce();
         inForce.bind(store);
-        return new SyncViewModel(() -> sync, () -> new vn.ytcs.core.service.CatalogService(store, "test", inForce), background,
+        return new SyncViewModel(() -> sync, () -> new vn.ytcs.core.service.CatalogService(store, "test", inForce),
+                () -> new vn.ytcs.core.service.Reorganisation(store, "test"), background,
                 ui, () -> reloads++);
     }
 

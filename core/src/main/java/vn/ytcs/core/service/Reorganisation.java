@@ -140,7 +140,7 @@ public final class Reorganisation {
                     .filter(u -> merged.stream().noneMatch(m -> m.id().equals(u.id()))).findFirst();
             other.ifPresent(o -> problems.add(new Problem(first.row(), "new_code", Kind.OVERLAP, first.newCode(), o.name())));
             Unit parent = parent(first, parentCode, merged, problems);
-            Preview p = preview(first, merged, held.get(first.effective()));
+            Preview p = preview(first.newCode(), first.effective(), merged, held.get(first.effective()));
             if (p.station().isEmpty() && made.isEmpty()) {
                 problems.add(new Problem(first.row(), "new_code", Kind.NO_STATION, first.newCode(), null));
             }
@@ -179,11 +179,24 @@ public final class Reorganisation {
         return plan;
     }
 
+    /**
+     * A reorganisation that arrives in a package, before it is applied (a site still on the old
+     * structure): the new unit of this code, name and type, formed on the day from these units,
+     * previewed as a mapping file's is. Units not held here are left out of what it merges.
+     */
+    public NewUnit arriving(String code, String name, UnitType type, LocalDate from, List<UUID> formedFrom) {
+        List<Unit> merged = store.units().units(formedFrom).stream().filter(u -> u.level() == UnitLevel.COMMUNE)
+                .sorted(java.util.Comparator.comparing(Unit::code)).toList();
+        Preview p = merged.isEmpty() ? new Preview(Optional.empty(), List.of(), 0, 0, 0)
+                : preview(code, from, merged, Holdings.of(store, merged, from.minusDays(1)));
+        return new NewUnit(code, name, type, from, null, merged, p.station(), p.points(), p.staff(), p.hamlets(), p.open(), false);
+    }
+
     /** What the new unit would hold: the same rule as the register's ({@link Holdings}), before it exists. */
     private record Preview(Optional<Station> station, List<Station> points, int staff, int hamlets, int open) {
     }
 
-    private Preview preview(Row first, List<Unit> merged, Map<UUID, Holding> holdings) {
+    private Preview preview(String code, LocalDate from, List<Unit> merged, Map<UUID, Holding> holdings) {
         List<Station> stations = new ArrayList<>();
         Set<UUID> units = new java.util.LinkedHashSet<>();
         for (Unit m : merged) {
@@ -193,13 +206,13 @@ public final class Reorganisation {
         }
         Map<UUID, String> codes = new HashMap<>();
         merged.forEach(u -> codes.put(u.id(), u.code()));
-        Holding made = Holding.of(null, first.newCode(), List.copyOf(units), stations, codes::get);
-        LocalDate day = first.effective().minusDays(1);
+        Holding made = Holding.of(null, code, List.copyOf(units), stations, codes::get);
+        LocalDate day = from.minusDays(1);
         int staff = stations.isEmpty() ? 0 : (int) store.staff().staffOf(stations.stream().map(Station::id).toList()).stream()
                 .filter(m -> m.activeOn(day)).count();
         int hamlets = (int) store.hamlets().hamletsOf(units).stream().filter(h -> h.existsOn(day)).count();
         int open = 0;
-        for (int period = first.effective().getYear(); period <= first.effective().getYear() + 1; period++) {
+        for (int period = from.getYear(); period <= from.getYear() + 1; period++) {
             for (Assessment a : store.assessments().assessmentsOf(merged.stream().map(Unit::id).toList(), period)) {
                 if (a.state() != AssessmentState.RECOGNISED) {
                     open++;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
+import vn.ytcs.core.record.RecordKinds;
 import vn.ytcs.core.change.Hlc;
 import vn.ytcs.core.site.Site;
 import vn.ytcs.core.site.SiteRole;
@@ -56,15 +57,27 @@ public final class PackageImporter {
     }
 
     /**
+     * A unit the package makes, with the units it says go into it (a reorganisation arriving at a
+     * site still on the old structure), for the preview to show before anything is applied.
+     *
+     * @param unitType the UnitType name
+     */
+    public record ArrivingUnit(UUID id, String code, String name, String unitType, java.time.LocalDate from,
+                               List<UUID> formedFrom) {
+    }
+
+    /**
      * The result of an import.
      *
+     * @param arriving  units the package makes from others through successions (previews only)
      * @param manifest  the package's; null for a receipt
      * @param byCommune changes per commune id (previews only); the null key holds records of no commune
      * @param receipt   the receipt written next to the package when applied, or the receipt taken in
      * @param names     what people call the records of the conflicts, by record id
      */
     public record Result(Outcome outcome, Manifest manifest, Map<UUID, CommuneChanges> byCommune, int created, int changed,
-                         int deleted, List<SyncStore.Conflict> conflicts, Path receipt, Map<UUID, String> names) {
+                         int deleted, List<SyncStore.Conflict> conflicts, Path receipt, Map<UUID, String> names,
+                         List<ArrivingUnit> arriving) {
 
         public int conflictCount() {
             return conflicts.size();
@@ -188,7 +201,7 @@ public final class PackageImporter {
         }
         preview.name();
         return new Result(Outcome.DRY_RUN, m, preview.byCommune, tally.created, tally.changed, tally.deleted, tally.conflicts,
-                null, tally.names);
+                null, tally.names, preview.arriving());
     }
 
     /** Applies a staged package in one transaction, after a backup, and writes the receipt; or takes a receipt in. */
@@ -246,7 +259,7 @@ public final class PackageImporter {
             written = receipt.write(folder, keys);
         }
         return new Result(Outcome.APPLIED, m, Map.of(), tally.created, tally.changed, tally.deleted, tally.conflicts, written,
-                tally.names);
+                tally.names, List.of());
     }
 
     /** Whether the package is for this site and next in line: null to go on, or the result when it was imported before. */
@@ -262,7 +275,7 @@ public final class PackageImporter {
         PeerState peer = store.sites().peer(m.sender());
         if (m.sequence() <= peer.lastReceived()) {
             log(file, m, m.payloadSha256(), Outcome.ALREADY_IMPORTED.name(), 0, 0, 0, 0);
-            return new Result(Outcome.ALREADY_IMPORTED, m, Map.of(), 0, 0, 0, List.of(), null, Map.of());
+            return new Result(Outcome.ALREADY_IMPORTED, m, Map.of(), 0, 0, 0, List.of(), null, Map.of(), List.of());
         }
         if (!m.full() && m.sequence() > peer.lastReceived() + 1) {
             log(file, m, m.payloadSha256(), "REFUSED MISSING_PACKAGE", 0, 0, 0, 0);
@@ -437,6 +450,9 @@ public final class PackageImporter {
     private static final class Preview implements Sink {
         final Map<UUID, CommuneChanges> byCommune = new LinkedHashMap<>();
         private final Communes communes;
+        /** New units and the successions into them, as they arrive: a reorganisation to show before it applies. */
+        private final Map<UUID, RecordState> newUnits = new LinkedHashMap<>();
+        private final Map<UUID, List<UUID>> into = new LinkedHashMap<>();
 
         Preview(SyncStore sync) {
             this.communes = new Communes(sync);
@@ -451,6 +467,13 @@ public final class PackageImporter {
             communes.learn(batch.stream().map(Merged::incoming).toList());
             List<SyncStore.Conflict> conflicts = new ArrayList<>();
             for (Merged m : batch) {
+                if (m.change() == Change.CREATED && m.incoming().kind().equals(RecordKinds.UNIT.name())) {
+                    newUnits.put(m.incoming().id(), m.incoming());
+                } else if (m.change() == Change.CREATED && m.incoming().kind().equals(RecordKinds.SUCCESSION.name())) {
+                    Map<String, Object> f = m.incoming().fields();
+                    into.computeIfAbsent(UUID.fromString(String.valueOf(f.get("to_unit_id"))), k -> new ArrayList<>())
+                            .add(UUID.fromString(String.valueOf(f.get("from_unit_id"))));
+                }
                 CommuneChanges c = byCommune.computeIfAbsent(communes.of(m.incoming()), k -> new CommuneChanges());
                 switch (m.change()) {
                     case CREATED -> c.created++;
@@ -464,6 +487,21 @@ public final class PackageImporter {
                 }
             }
             return conflicts;
+        }
+
+        /** The new units the package makes from others, in the order it carries them. */
+        List<ArrivingUnit> arriving() {
+            List<ArrivingUnit> out = new ArrayList<>();
+            newUnits.forEach((id, u) -> {
+                List<UUID> from = into.get(id);
+                if (from != null) {
+                    Map<String, Object> f = u.fields();
+                    out.add(new ArrivingUnit(id, String.valueOf(f.get("code")), String.valueOf(f.get("name")),
+                            String.valueOf(f.get("unit_type")), java.time.LocalDate.parse(String.valueOf(f.get("valid_from"))),
+                            List.copyOf(from)));
+                }
+            });
+            return List.copyOf(out);
         }
 
         /** Names the communes, those the package did not carry from the database in one query. */
@@ -592,7 +630,7 @@ public final class PackageImporter {
                     Integer.toString(r.sequence()));
         }
         if (dryRun) {
-            return new Result(Outcome.DRY_RUN, null, Map.of(), r.created(), r.changed(), r.deleted(), List.of(), file, Map.of());
+            return new Result(Outcome.DRY_RUN, null, Map.of(), r.created(), r.changed(), r.deleted(), List.of(), file, Map.of(), List.of());
         }
         PeerState peer = store.sites().peer(r.site());
         PeerState anyone = store.sites().peer(Manifest.ANYONE);
@@ -612,7 +650,7 @@ public final class PackageImporter {
                     r.conflicts()));
             return null;
         });
-        return new Result(Outcome.RECEIPT, null, Map.of(), r.created(), r.changed(), r.deleted(), List.of(), file, Map.of());
+        return new Result(Outcome.RECEIPT, null, Map.of(), r.created(), r.changed(), r.deleted(), List.of(), file, Map.of(), List.of());
     }
 
     private void log(Path file, Manifest m, String sha, String outcome, int created, int changed, int deleted, int conflicts) {
