@@ -9,6 +9,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -115,6 +116,19 @@ final class ImportDialog {
         summary.getStyleClass().add(r.conflicts().isEmpty() ? Styles.CARD : Styles.WARNING);
         body.getChildren().add(summary);
         Labels labels = new Labels(m);
+        // A reorganisation arriving at a site on the old structure: said first, each new unit previewed before it applies.
+        if (!r.reorganisation().isEmpty()) {
+            Label head = new Label(m.get("cli.import.reorg", r.reorganisation().size(),
+                    r.reorganisation().stream().mapToInt(u -> u.merged().size()).sum()));
+            head.setWrapText(true);
+            head.setMinHeight(Region.USE_PREF_SIZE);
+            head.getStyleClass().add(Styles.WARNING);
+            head.setId("reorg-arriving");
+            TableView<vn.ytcs.core.service.Reorganisation.NewUnit> units = ReorganiseDialog.table(r.reorganisation(), m);
+            units.setId("reorg-arriving-table");
+            units.setPrefHeight(260);
+            body.getChildren().addAll(head, units);
+        }
         if (!r.communes().isEmpty()) {
             var rows = FXCollections.<Row>observableArrayList();
             r.communes().forEach(c -> rows.add(new Row(
@@ -141,27 +155,6 @@ final class ImportDialog {
                     c.name() == null ? c.kind() : VietText.printable(c.name(), 200), c.field(),
                     VietText.printable(String.valueOf(c.mine()), 200), VietText.printable(String.valueOf(c.theirs()), 200),
                     m.label("keeping", c.keepingMine() ? ConflictResolver.Keep.MINE : ConflictResolver.Keep.THEIRS)))));
-        }
-        // A reorganisation arriving at a site on the old structure: each new unit previewed before it applies.
-        if (!r.reorganisation().isEmpty()) {
-            Label head = new Label(m.get("cli.import.reorg", r.reorganisation().size(),
-                    r.reorganisation().stream().mapToInt(u -> u.merged().size()).sum()));
-            head.setWrapText(true);
-            head.getStyleClass().add(Styles.WARNING);
-            head.setId("reorg-arriving");
-            VBox units = new VBox(2);
-            units.setId("reorg-arriving-units");
-            r.reorganisation().stream().limit(12).forEach(u -> {
-                Label line = new Label("• " + m.get("sync.import.reorgUnit", labels.unit(u.type().name(), u.name()),
-                        String.join(", ", u.merged().stream().map(labels::unit).toList()),
-                        u.station().map(vn.ytcs.core.station.Station::name).orElse("–"), u.healthPoints().size(), u.staff(), u.hamlets()));
-                line.setWrapText(true);
-                units.getChildren().add(line);
-            });
-            if (r.reorganisation().size() > 12) {
-                units.getChildren().add(new Label(m.get("sync.import.moreUnits", r.reorganisation().size() - 12)));
-            }
-            body.getChildren().addAll(head, units);
         }
         // The province revised the standard: said first, with what changed; the communes are scored under it from now on.
         for (vn.ytcs.core.service.CatalogService.Revised rev : r.revised()) {

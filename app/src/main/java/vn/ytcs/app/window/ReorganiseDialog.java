@@ -31,8 +31,6 @@ final class ReorganiseDialog {
 
     private final ReorganiseViewModel vm;
     private final Messages m;
-    private final Labels labels;
-    private final Formats formats;
     private final VBox body = new VBox(12);
     private final Stage stage;
     private final TextField file = new TextField();
@@ -42,8 +40,6 @@ final class ReorganiseDialog {
     ReorganiseDialog(Window owner, ReorganiseViewModel vm, Messages m, String stylesheet) {
         this.vm = vm;
         this.m = m;
-        this.labels = new Labels(m);
-        this.formats = new Formats(m.locale());
         this.stage = SyncDialogs.modal(owner, m.get("reorg.window"), body, 1100, 680, stylesheet);
         Label title = new Label(m.get("reorg.window"));
         title.getStyleClass().add(Styles.TITLE);
@@ -114,16 +110,8 @@ final class ReorganiseDialog {
         summary.setWrapText(true);
         summary.setId("reorg-summary");
         summary.getStyleClass().add(Styles.CARD);
-        TableView<Reorganisation.NewUnit> table = new TableView<>(FXCollections.observableArrayList(p.units()));
+        TableView<Reorganisation.NewUnit> table = table(p.units(), m);
         table.setId("reorg-table");
-        table.getColumns().add(column(m.get("col.code"), Reorganisation.NewUnit::code, 70));
-        table.getColumns().add(column(m.get("col.newUnit"), u -> labels.unit(u.type().name(), u.name()), 170));
-        table.getColumns().add(column(m.get("col.from"), u -> formats.date(u.from()), 90));
-        table.getColumns().add(column(m.get("col.mergedFrom"), u -> String.join(", ", u.merged().stream().map(labels::unit).toList()), 300));
-        table.getColumns().add(column(m.get("col.keptStation"), u -> u.station().map(Station::name).orElse("–"), 200));
-        table.getColumns().add(column(m.get("col.healthPoints"), u -> Integer.toString(u.healthPoints().size()), 80));
-        table.getColumns().add(column(m.get("col.staff"), u -> Integer.toString(u.staff()), 70));
-        table.getColumns().add(column(m.get("col.hamlets"), u -> Integer.toString(u.hamlets()), 50));
         VBox.setVgrow(table, Priority.ALWAYS);
         result.getChildren().addAll(summary, table);
         if (!vm.done().get() && !p.nothingToDo()) {
@@ -135,6 +123,22 @@ final class ReorganiseDialog {
         } else {
             result.getChildren().add(SyncDialogs.buttons(stage, m));
         }
+    }
+
+    /** The new units, one row each: this dialog's preview and an import's alike. */
+    static TableView<Reorganisation.NewUnit> table(java.util.List<Reorganisation.NewUnit> units, Messages m) {
+        Labels labels = new Labels(m);
+        Formats formats = new Formats(m.locale());
+        TableView<Reorganisation.NewUnit> table = new TableView<>(FXCollections.observableArrayList(units));
+        table.getColumns().add(column(m.get("col.code"), Reorganisation.NewUnit::code, 70));
+        table.getColumns().add(column(m.get("col.newUnit"), u -> labels.unit(u.type().name(), u.name()), 170));
+        table.getColumns().add(column(m.get("col.from"), u -> formats.date(u.from()), 90));
+        table.getColumns().add(column(m.get("col.mergedFrom"), u -> String.join(", ", u.merged().stream().map(labels::unit).toList()), 300));
+        table.getColumns().add(column(m.get("col.keptStation"), u -> u.station().map(Station::name).orElse("–"), 200));
+        table.getColumns().add(column(m.get("col.healthPoints"), u -> Integer.toString(u.healthPoints().size()), 80));
+        table.getColumns().add(column(m.get("col.staff"), u -> Integer.toString(u.staff()), 70));
+        table.getColumns().add(column(m.get("col.hamlets"), u -> Integer.toString(u.hamlets()), 50));
+        return table;
     }
 
     private static TableColumn<Reorganisation.NewUnit, String> column(String title,
