@@ -34,7 +34,7 @@ final class StationsCommand implements Callable<Integer> {
 
     /** A station as printed by {@code --json}. */
     record StationRow(String unitCode, String unitName, String unitType, String districtCode, String station,
-                      int staff, long doctors, long permanentDoctors, int hamlets, Integer population) {
+                      List<String> healthPoints, int staff, long doctors, long permanentDoctors, int hamlets, Integer population) {
     }
 
     @Override
@@ -50,10 +50,10 @@ final class StationsCommand implements Callable<Integer> {
             Messages m = parent.messages;
             Labels labels = new Labels(m);
             TextTable table = new TextTable(m.get("col.code"), m.get("col.commune"), m.get("col.station"),
-                    m.get("col.staff"), m.get("col.doctors"), m.get("col.permanentDoctors"), m.get("col.hamlets"));
+                    m.get("col.healthPoints"), m.get("col.staff"), m.get("col.doctors"), m.get("col.permanentDoctors"), m.get("col.hamlets"));
             for (CommuneProfile p : profiles) {
                 table.add(labels.code(p.commune()), labels.unit(p.commune()),
-                        p.station().map(s -> s.name()).orElse(m.get("station.none")), p.staff().size(), p.doctors(),
+                        p.station().map(s -> s.name()).orElse(m.get("station.none")), p.healthPoints().size(), p.staff().size(), p.doctors(),
                         p.permanentDoctors(), p.hamlets().size());
             }
             table.print(out);
@@ -66,7 +66,7 @@ final class StationsCommand implements Callable<Integer> {
     private static StationRow row(CommuneProfile p) {
         return new StationRow(p.commune().code(), p.commune().name(), p.commune().type().name(),
                 p.district().map(d -> d.code()).orElse(null), p.station().map(s -> s.name()).orElse(null),
-                p.staff().size(), p.doctors(), p.permanentDoctors(), p.hamlets().size(),
+                p.healthPoints().stream().map(s -> s.name()).toList(), p.staff().size(), p.doctors(), p.permanentDoctors(), p.hamlets().size(),
                 p.latestFigures().map(f -> f.population()).orElse(null));
     }
 }

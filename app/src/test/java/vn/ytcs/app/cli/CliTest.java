@@ -92,6 +92,11 @@ class CliTest {
             }
         }
         assertEquals(merged, today.get(0).get("staff").asInt());
+        assertEquals("Trạm Y tế xã Tân Tiến", today.get(0).get("station").asText(), "the station of the commune whose code it took");
+        assertEquals(List.of("Trạm Y tế xã Hỏa Lựu", "Trạm Y tế xã Hỏa Tiến"),
+                List.of(today.get(0).get("healthPoints").get(0).asText(), today.get(0).get("healthPoints").get(1).asText()));
+        assertTrue(run("stations", "--unit", "31338").out().lines().anyMatch(l -> l.startsWith("31338") && l.contains(" 2 ")),
+                "the health points counted in the table");
         assertEquals(merged, new ObjectMapper().readTree(run("staff", "--unit", "31338", "--json").out()).size());
     }
 

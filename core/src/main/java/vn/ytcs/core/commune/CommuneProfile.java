@@ -21,10 +21,11 @@ import vn.ytcs.core.unit.Unit;
  *
  * @param district the unit above the commune, if any
  * @param station  the main station; empty if none is registered
+ * @param healthPoints the other stations of its register: those of the communes merged into it (điểm y tế)
  * @param workers  workers by hamlet id
  * @param figures  oldest year first
  */
-public record CommuneProfile(Unit commune, Optional<Unit> district, Optional<Station> station,
+public record CommuneProfile(Unit commune, Optional<Unit> district, Optional<Station> station, List<Station> healthPoints,
                              List<StaffMember> staff, List<Hamlet> hamlets, Map<UUID, List<HamletWorker>> workers,
                              List<CommuneYear> figures) {
 

@@ -161,7 +161,7 @@ public final class DemoAssessments {
         List<Hamlet> hamlets = data.hamlets().stream().filter(h -> register.contains(h.communeId())).toList();
         Map<UUID, List<HamletWorker>> workers = new HashMap<>();
         hamlets.forEach(h -> workers.put(h.id(), data.workers().stream().filter(w -> w.hamletId().equals(h.id())).toList()));
-        return new CommuneProfile(commune, Optional.ofNullable(units.get(commune.parentId())), holding.station(),
+        return new CommuneProfile(commune, Optional.ofNullable(units.get(commune.parentId())), holding.station(), holding.healthPoints(),
                 data.staff().stream().filter(m -> stationIds.contains(m.stationId())).toList(),
                 hamlets, workers, data.figures().stream().filter(f -> f.unitId().equals(commune.id())).toList());
     }

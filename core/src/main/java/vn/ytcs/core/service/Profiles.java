@@ -64,7 +64,7 @@ final class Profiles {
             Map<UUID, List<HamletWorker>> ownWorkers = new HashMap<>();
             own.forEach(h -> ownWorkers.put(h.id(), workers.getOrDefault(h.id(), List.of())));
             // Figures are the commune's own: a year belongs to the units of its time.
-            out.add(new CommuneProfile(c, tree.parent(c), holding.station(), List.copyOf(staff), List.copyOf(own), ownWorkers,
+            out.add(new CommuneProfile(c, tree.parent(c), holding.station(), holding.healthPoints(), List.copyOf(staff), List.copyOf(own), ownWorkers,
                     figures.getOrDefault(c.id(), List.of())));
         }
         return out;
