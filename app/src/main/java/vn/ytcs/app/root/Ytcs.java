@@ -101,11 +101,10 @@ public final class Ytcs implements AutoCloseable {
     public static java.util.List<vn.ytcs.core.service.Reorganisation.NewUnit> arrivingReorganisation(
             vn.ytcs.core.service.Reorganisation r, vn.ytcs.sync.pack.PackageImporter.Result preview) {
         if (preview.arriving().isEmpty()) {
-            return java.util.List.of();
+            return java.util.List.of(); // most packages: no reorganisation, and no query for one
         }
-        return preview.arriving().stream().map(a -> r.arriving(a.code(), a.name(),
-                vn.ytcs.core.unit.UnitType.valueOf(a.unitType()), a.from(), a.formedFrom()))
-                .filter(u -> !u.merged().isEmpty()).toList();
+        return r.arriving(preview.arriving().stream().map(a -> new vn.ytcs.core.service.Reorganisation.Arrival(a.code(),
+                a.name(), vn.ytcs.core.unit.UnitType.valueOf(a.unitType()), a.from(), a.formedFrom())).toList());
     }
 
     /** Reorganisations of the units: a succession mapping verified, previewed, applied. */

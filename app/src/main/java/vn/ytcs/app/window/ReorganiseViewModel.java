@@ -21,8 +21,7 @@ import vn.ytcs.core.service.Reorganisation;
 public final class ReorganiseViewModel {
 
     private final Supplier<Ytcs> ytcs;
-    private final Executor background;
-    private final Executor ui;
+    private final BackgroundTasks tasks;
     private final Runnable applied;
     private final ObjectProperty<Reorganisation.Plan> plan = new SimpleObjectProperty<>();
     private final ObjectProperty<Throwable> problem = new SimpleObjectProperty<>();
@@ -32,8 +31,7 @@ public final class ReorganiseViewModel {
     /** @param applied run on the UI executor once the reorganisation is applied (the window reads the units again) */
     public ReorganiseViewModel(Supplier<Ytcs> ytcs, Executor background, Executor ui, Runnable applied) {
         this.ytcs = ytcs;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = new BackgroundTasks(background, ui);
         this.applied = applied;
     }
 
@@ -43,21 +41,11 @@ public final class ReorganiseViewModel {
         problem.set(null);
         plan.set(null);
         done.set(false);
-        background.execute(() -> {
-            try {
-                Reorganisation.Plan p = ytcs.get().reorganisation().plan(file,
-                        parentCode == null || parentCode.isBlank() ? null : parentCode.strip());
-                ui.execute(() -> {
-                    busy.set(false);
-                    plan.set(p);
-                });
-            } catch (RuntimeException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    problem.set(e);
-                });
-            }
-        });
+        String parent = parentCode == null || parentCode.isBlank() ? null : parentCode.strip();
+        tasks.run(p -> ytcs.get().reorganisation().plan(file, parent), p -> {
+            busy.set(false);
+            plan.set(p);
+        }, this::failed);
     }
 
     /** Applies the plan checked last. */
@@ -67,21 +55,16 @@ public final class ReorganiseViewModel {
             return;
         }
         busy.set(true);
-        background.execute(() -> {
-            try {
-                ytcs.get().reorganisation().apply(p);
-                ui.execute(() -> {
-                    busy.set(false);
-                    done.set(true);
-                    applied.run();
-                });
-            } catch (RuntimeException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    problem.set(e);
-                });
-            }
-        });
+        tasks.run(progress -> ytcs.get().reorganisation().apply(p), r -> {
+            busy.set(false);
+            done.set(true);
+            applied.run();
+        }, this::failed);
+    }
+
+    private void failed(Throwable e) {
+        busy.set(false);
+        problem.set(e);
     }
 
     public ReadOnlyObjectProperty<Reorganisation.Plan> plan() {

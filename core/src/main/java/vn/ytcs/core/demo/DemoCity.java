@@ -61,8 +61,8 @@ public final class DemoCity {
         units.add(city);
         Map<String, Unit> centres = new LinkedHashMap<>();
         for (String district : new java.util.TreeSet<>(CENTRE_OF.values())) {
-            String name = district.equals("936") ? "Long Mỹ" : old.get(district).name();
-            Unit centre = new Unit(id("unit", "KV" + district + "@" + DAY), "KV" + district, false, name,
+            // Named after the old district it grew from: the two Long Mỹ (936 huyện, 937 thị xã) share the name.
+            Unit centre = new Unit(id("unit", "KV" + district + "@" + DAY), "KV" + district, false, old.get(district).name(),
                     UnitType.KHU_VUC_YTE, city.id(), DAY, null, null, DemoProvince.REGION, true, CENTRE_NOTE);
             centres.put(district, centre);
             units.add(centre);

@@ -37,6 +37,7 @@ import vn.ytcs.core.store.StoreException;
 import vn.ytcs.core.task.Progress;
 import vn.ytcs.core.unit.SocioRegion;
 import vn.ytcs.core.unit.Unit;
+import vn.ytcs.core.unit.UnitSuccession;
 import vn.ytcs.core.unit.UnitTree;
 
 /**
@@ -216,7 +217,7 @@ public final class RegisterService {
 
     /** What the unit was formed from and what it became, from its successions. */
     public CommuneRegister.History history(Unit unit) {
-        List<vn.ytcs.core.unit.UnitSuccession> steps = store.units().successions(unit);
+        List<UnitSuccession> steps = store.units().successions(unit);
         if (steps.isEmpty()) {
             return CommuneRegister.History.NONE;
         }
@@ -225,7 +226,7 @@ public final class RegisterService {
                 .collect(Collectors.toMap(Unit::id, u -> u));
         List<CommuneRegister.Step> from = new ArrayList<>();
         List<CommuneRegister.Step> became = new ArrayList<>();
-        for (vn.ytcs.core.unit.UnitSuccession s : steps) {
+        for (UnitSuccession s : steps) {
             if (s.toUnit().equals(unit.id()) && others.containsKey(s.fromUnit())) {
                 from.add(new CommuneRegister.Step(others.get(s.fromUnit()), s.effective()));
             } else if (others.containsKey(s.toUnit())) {

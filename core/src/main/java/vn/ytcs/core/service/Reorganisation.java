@@ -179,17 +179,36 @@ public final class Reorganisation {
         return plan;
     }
 
+    /** A new unit a package makes, formed on the day from these units (as the package's successions say). */
+    public record Arrival(String code, String name, UnitType type, LocalDate from, List<UUID> formedFrom) {
+    }
+
     /**
      * A reorganisation that arrives in a package, before it is applied (a site still on the old
-     * structure): the new unit of this code, name and type, formed on the day from these units,
-     * previewed as a mapping file's is. Units not held here are left out of what it merges.
+     * structure): each new unit previewed as a mapping file's is, what the old communes hold read
+     * once per day. Units not held here are left out of what a new unit merges; a new unit that
+     * merges none of them is left out.
      */
-    public NewUnit arriving(String code, String name, UnitType type, LocalDate from, List<UUID> formedFrom) {
-        List<Unit> merged = store.units().units(formedFrom).stream().filter(u -> u.level() == UnitLevel.COMMUNE)
-                .sorted(java.util.Comparator.comparing(Unit::code)).toList();
-        Preview p = merged.isEmpty() ? new Preview(Optional.empty(), List.of(), 0, 0, 0)
-                : preview(code, from, merged, Holdings.of(store, merged, from.minusDays(1)));
-        return new NewUnit(code, name, type, from, null, merged, p.station(), p.points(), p.staff(), p.hamlets(), p.open(), false);
+    public List<NewUnit> arriving(List<Arrival> arrivals) {
+        Map<UUID, Unit> held = new HashMap<>();
+        store.units().units(arrivals.stream().flatMap(a -> a.formedFrom().stream()).distinct().toList()).stream()
+                .filter(u -> u.level() == UnitLevel.COMMUNE).forEach(u -> held.put(u.id(), u));
+        Map<LocalDate, Map<UUID, Holding>> holdings = new HashMap<>();
+        List<NewUnit> out = new ArrayList<>();
+        for (Arrival a : arrivals) {
+            List<Unit> merged = a.formedFrom().stream().map(held::get).filter(java.util.Objects::nonNull)
+                    .sorted(java.util.Comparator.comparing(Unit::code)).toList();
+            if (merged.isEmpty()) {
+                continue;
+            }
+            Map<UUID, Holding> day = holdings.computeIfAbsent(a.from(), d -> Holdings.of(store, arrivals.stream()
+                    .filter(x -> x.from().equals(d)).flatMap(x -> x.formedFrom().stream()).map(held::get)
+                    .filter(java.util.Objects::nonNull).distinct().toList(), d.minusDays(1)));
+            Preview p = preview(a.code(), a.from(), merged, day);
+            out.add(new NewUnit(a.code(), a.name(), a.type(), a.from(), null, merged, p.station(), p.points(), p.staff(),
+                    p.hamlets(), p.open(), false));
+        }
+        return List.copyOf(out);
     }
 
     /** What the new unit would hold: the same rule as the register's ({@link Holdings}), before it exists. */
